@@ -1,0 +1,125 @@
+"""The library API: the order of the stages for ``check``, ``plan``, ``build``, ``sections``, ``import``."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from deckgen.errors import Collector, DeckgenError, Diagnostic, Loc, Severity, sort_diagnostics
+from deckgen.output import write_atomic
+from deckgen.plan import DeckPlan, plan_deck
+from deckgen.resolve import resolve
+from deckgen.sources import AddressInfo, import_text, list_addresses, load_article
+from deckgen.sources.model import Article
+from deckgen.spec import load_brief
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    brief: Path
+    plan: DeckPlan
+    diagnostics: tuple[Diagnostic, ...]  # warnings only; errors raise
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    brief: Path
+    output: Path
+    slides: int
+    diagnostics: tuple[Diagnostic, ...]
+    seconds: float
+
+
+def check(brief: Path, *, strict: bool = False, sources_dir: Path | None = None) -> CheckResult:
+    """Load, resolve and plan a brief, and check its template; raise ``DeckgenError`` on errors.
+
+    With ``strict``, warnings are failures too (as Sphinx ``-W`` does).
+    """
+    diags = Collector()
+    spec, found = load_brief(brief)
+    diags.extend(list(found.items))
+    plan = None
+    if spec is not None:
+        resolved, found = resolve(spec, sources_dir=sources_dir)
+        diags.extend(list(found.items))
+        if resolved is not None and not diags.has_errors:
+            plan, found = plan_deck(resolved)
+            diags.extend(list(found.items))
+    if plan is not None and not diags.has_errors:
+        from deckgen.render import check_template
+
+        diags.extend(list(check_template(plan.template, plan.layout_names)))
+    items = sort_diagnostics(list(diags.items))
+    if diags.has_errors or (strict and items):
+        raise DeckgenError(items)
+    assert plan is not None
+    return CheckResult(brief, plan, items)
+
+
+def default_output(brief: Path) -> Path:
+    return Path("decks") / f"{brief.stem}.pptx"
+
+
+def build(
+    brief: Path,
+    *,
+    output: Path | None = None,
+    strict: bool = False,
+    sources_dir: Path | None = None,
+) -> BuildResult:
+    """Check, render and write one deck atomically. Nothing is written when there is an error."""
+    started = time.perf_counter()
+    checked = check(brief, strict=strict, sources_dir=sources_dir)
+    from deckgen.render import render_deck
+
+    data = render_deck(checked.plan)
+    target = output or default_output(brief)
+    write_atomic(target, data)
+    return BuildResult(
+        brief=brief,
+        output=target,
+        slides=len(checked.plan.slides),
+        diagnostics=checked.diagnostics,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def open_article(source: Path) -> Article:
+    """Load one source article; raise ``DeckgenError`` with located problems."""
+    if not source.is_file():
+        raise DeckgenError(
+            (
+                Diagnostic(
+                    Loc(str(source)),
+                    "missing-file",
+                    f"no such source file: {source}",
+                    hint="give the path of a Markdown source, e.g. briefs/sources/southern-underbelly.md",
+                    severity=Severity.ERROR,
+                ),
+            )
+        )
+    return load_article(source)
+
+
+def sections(source: Path) -> tuple[Article, tuple[AddressInfo, ...]]:
+    """Every valid address in a source article, with its line and first words."""
+    article = open_article(source)
+    return article, list_addresses(article)
+
+
+def import_article(text_file: Path, *, article_id: str | None = None) -> str:
+    """Turn a plain-text article into the source Markdown format (front matter to check)."""
+    try:
+        text = text_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DeckgenError(
+            (Diagnostic(Loc(str(text_file)), "unreadable-file", f"cannot read {text_file}: {exc}"),)
+        ) from None
+    return import_text(text, article_id=article_id or _slug(text_file.stem))
+
+
+def _slug(stem: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "article"

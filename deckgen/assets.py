@@ -1,0 +1,21 @@
+"""Where the shipped assets (the default briefing template) live, installed or in a checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DEFAULT_TEMPLATE_NAME = "default"
+_TEMPLATE_FILE = "templates/briefing.pptx"
+
+
+def assets_dir() -> Path:
+    """The assets folder: bundled in the wheel as ``deckgen/_assets``, or ``assets/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    bundled = here / "_assets"
+    if bundled.is_dir():
+        return bundled
+    return here.parent / "assets"
+
+
+def default_template_path() -> Path:
+    return assets_dir() / _TEMPLATE_FILE

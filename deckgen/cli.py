@@ -1,0 +1,254 @@
+"""The ``deckgen`` command line: a thin layer over ``deckgen.api`` that prints and sets exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from deckgen import __version__, api
+from deckgen.errors import DeckgenError, Diagnostic, count_line, format_report
+
+EXIT_OK = 0
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+
+_CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _color(stream: object) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _report(diagnostics: tuple[Diagnostic, ...]) -> None:
+    if diagnostics:
+        click.echo(format_report(diagnostics, color=_color(sys.stderr)), err=True)
+
+
+def _fail(exc: DeckgenError, *, what: str, as_json: bool, brief: Path | None = None) -> NoReturn:
+    if as_json:
+        payload = {
+            "status": "failed",
+            "brief": str(brief) if brief else None,
+            "diagnostics": [d.as_dict() for d in exc.diagnostics],
+        }
+        click.echo(json.dumps(payload, indent=2))
+    else:
+        _report(exc.diagnostics)
+        click.echo(f"{count_line(exc.diagnostics)}; {what}.", err=True)
+    sys.exit(EXIT_INPUT)
+
+
+@click.group(context_settings=_CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="deckgen")
+def main() -> None:
+    """Compile YAML briefs into PowerPoint briefing and teaching decks.
+
+    \b
+    Examples:
+      deckgen check briefs/southern-flank-training.yaml
+      deckgen build briefs/southern-flank-training.yaml
+      deckgen build briefs/southern-flank-readahead.yaml -o out/readahead.pptx
+      deckgen sections briefs/sources/southern-underbelly.md
+      deckgen import article.txt > briefs/sources/new-article.md
+
+    Exit codes: 0 success, 1 problems in the input, 2 wrong usage.
+    Set NO_COLOR to turn colours off.
+    """
+
+
+_strict = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+_json = click.option("--json", "as_json", is_flag=True, help="Print a machine-readable report on stdout.")
+_sources = click.option(
+    "--sources",
+    "sources_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of source articles (default: 'sources/' next to the brief).",
+)
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("briefs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the deck (default: decks/<brief>.pptx). Only with one brief.",
+)
+@_strict
+@_json
+@_sources
+def build(briefs: tuple[Path, ...], output: Path | None, strict: bool, as_json: bool, sources_dir: Path | None) -> None:
+    """Build decks from BRIEFS. A brief with any error writes nothing.
+
+    \b
+    Examples:
+      deckgen build briefs/southern-flank-training.yaml
+      deckgen build briefs/*.yaml --strict
+      deckgen build briefs/southern-flank-readahead.yaml -o readahead.pptx --json
+    """
+    if output is not None and len(briefs) > 1:
+        raise click.UsageError("-o/--output names one file; give one brief, or leave -o out")
+    reports: list[dict[str, object]] = []
+    failed = 0
+    for brief in briefs:
+        try:
+            result = api.build(brief, output=output, strict=strict, sources_dir=sources_dir)
+        except DeckgenError as exc:
+            failed += 1
+            reports.append(
+                {"brief": str(brief), "status": "failed", "diagnostics": [d.as_dict() for d in exc.diagnostics]}
+            )
+            if not as_json:
+                _report(exc.diagnostics)
+                click.echo(f"{count_line(exc.diagnostics)}; no deck written for {brief}.", err=True)
+            continue
+        reports.append(
+            {
+                "brief": str(brief),
+                "status": "built",
+                "output": str(result.output),
+                "slides": result.slides,
+                "seconds": round(result.seconds, 3),
+                "diagnostics": [d.as_dict() for d in result.diagnostics],
+            }
+        )
+        if not as_json:
+            _report(result.diagnostics)
+            click.echo(f"built {result.output} ({result.slides} slides, {result.seconds:.2f} s)", err=True)
+    if as_json:
+        click.echo(json.dumps({"briefs": reports, "failed": failed}, indent=2))
+    sys.exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("briefs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_strict
+@_json
+@_sources
+def check(briefs: tuple[Path, ...], strict: bool, as_json: bool, sources_dir: Path | None) -> None:
+    """Check BRIEFS without writing anything: every problem, located.
+
+    \b
+    Examples:
+      deckgen check briefs/southern-flank-training.yaml
+      deckgen check briefs/*.yaml --strict --json
+    """
+    reports: list[dict[str, object]] = []
+    failed = 0
+    for brief in briefs:
+        try:
+            result = api.check(brief, strict=strict, sources_dir=sources_dir)
+        except DeckgenError as exc:
+            failed += 1
+            reports.append(
+                {"brief": str(brief), "status": "failed", "diagnostics": [d.as_dict() for d in exc.diagnostics]}
+            )
+            if not as_json:
+                _report(exc.diagnostics)
+                click.echo(f"{brief}: {count_line(exc.diagnostics)}.", err=True)
+            continue
+        reports.append(
+            {
+                "brief": str(brief),
+                "status": "ok",
+                "slides": len(result.plan.slides),
+                "diagnostics": [d.as_dict() for d in result.diagnostics],
+            }
+        )
+        if not as_json:
+            _report(result.diagnostics)
+            click.echo(f"{brief}: ok, {len(result.plan.slides)} slides, {count_line(result.diagnostics)}.", err=True)
+    if as_json:
+        click.echo(json.dumps({"briefs": reports, "failed": failed}, indent=2))
+    sys.exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("brief", type=click.Path(path_type=Path))
+@_sources
+def plan(brief: Path, sources_dir: Path | None) -> None:
+    """Print the deck plan of BRIEF as JSON: every slide's layout, text and notes.
+
+    \b
+    Example:
+      deckgen plan briefs/southern-flank-readahead.yaml | less
+    """
+    from deckgen.plan.dump import plan_to_dict
+
+    try:
+        result = api.check(brief, sources_dir=sources_dir)
+    except DeckgenError as exc:
+        _fail(exc, what="no plan", as_json=False, brief=brief)
+    click.echo(json.dumps(plan_to_dict(result.plan), indent=2, ensure_ascii=False))
+
+
+@main.command(context_settings=_CONTEXT)
+@click.argument("source", type=click.Path(path_type=Path))
+@_json
+def sections(source: Path, as_json: bool) -> None:
+    """List every valid address in SOURCE, with its line and first words.
+
+    SOURCE is a Markdown source file, or an article id looked up in briefs/sources/.
+
+    \b
+    Examples:
+      deckgen sections briefs/sources/southern-underbelly.md
+      deckgen sections southern-underbelly --json
+    """
+    path = source
+    if not path.exists() and path.suffix == "":
+        path = Path("briefs") / "sources" / f"{source}.md"
+    try:
+        article, infos = api.sections(path)
+    except DeckgenError as exc:
+        _fail(exc, what="nothing listed", as_json=as_json)
+    if as_json:
+        items = [{"address": i.address, "line": i.line, "preview": i.preview} for i in infos]
+        click.echo(json.dumps({"article": article.id, "addresses": items}, indent=2, ensure_ascii=False))
+        return
+    width = max(len(i.address) for i in infos)
+    for info in infos:
+        click.echo(f"{path}:{info.line}: {info.address.ljust(width)}  {info.preview}")
+
+
+@main.command(name="import", context_settings=_CONTEXT)
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("--id", "article_id", help="Article id (default: from the file name).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the Markdown source here instead of standard output.",
+)
+def import_(article: Path, article_id: str | None, output: Path | None) -> None:
+    """Turn a plain-text ARTICLE into a Markdown source with front matter.
+
+    Photo captions, title, standfirst and author bio lines are recognised; add '##' headings
+    for the sections and check the front matter afterwards.
+
+    \b
+    Example:
+      deckgen import article.txt --id southern-underbelly -o briefs/sources/southern-underbelly.md
+    """
+    try:
+        text = api.import_article(article, article_id=article_id)
+    except DeckgenError as exc:
+        _fail(exc, what="nothing imported", as_json=False)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if output.exists():
+        raise click.UsageError(f"{output} exists; remove it first or choose another -o")
+    from deckgen.output import write_atomic
+
+    write_atomic(output, text.encode("utf-8"))
+    click.echo(f"wrote {output}: add '##' section headings and check the front matter", err=True)

@@ -1,0 +1,190 @@
+"""Located diagnostics for user mistakes, and how they are printed (GCC style)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """A position in a user's file: 1-based line and column."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.path
+        return f"{self.path}:{self.line}:{max(self.col, 1)}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in the user's input.
+
+    ``code`` is stable (``unknown-key``, ``quote-not-in-source``) so scripts and tests can match
+    on it; ``message`` is written for the person who edits the file; ``key`` is the key path in
+    the brief (``slides[3].quote``); ``span`` is how many columns the caret underlines.
+    """
+
+    loc: Loc
+    code: str
+    message: str
+    hint: str | None = None
+    severity: Severity = Severity.ERROR
+    key: str | None = None
+    span: int = 1
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.loc.path,
+            "line": self.loc.line,
+            "col": self.loc.col,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+            "key": self.key,
+        }
+
+
+@dataclass
+class DeckgenError(Exception):
+    """Raised for mistakes in the user's input; carries every diagnostic found."""
+
+    diagnostics: tuple[Diagnostic, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        return "; ".join(f"{d.loc}: {d.message}" for d in self.diagnostics)
+
+
+class Collector:
+    """Gathers diagnostics across a stage so that every problem is reported in one run."""
+
+    def __init__(self) -> None:
+        self._items: list[Diagnostic] = []
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self._items.append(diagnostic)
+
+    def error(
+        self,
+        loc: Loc,
+        code: str,
+        message: str,
+        *,
+        hint: str | None = None,
+        key: str | None = None,
+        span: int = 1,
+    ) -> None:
+        self._items.append(Diagnostic(loc, code, message, hint, Severity.ERROR, key, span))
+
+    def warning(
+        self,
+        loc: Loc,
+        code: str,
+        message: str,
+        *,
+        hint: str | None = None,
+        key: str | None = None,
+        span: int = 1,
+    ) -> None:
+        self._items.append(Diagnostic(loc, code, message, hint, Severity.WARNING, key, span))
+
+    def extend(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> None:
+        self._items.extend(diagnostics)
+
+    @property
+    def items(self) -> tuple[Diagnostic, ...]:
+        return tuple(self._items)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.is_error for d in self._items)
+
+    def raise_if_errors(self) -> None:
+        if self.has_errors:
+            raise DeckgenError(sort_diagnostics(self._items))
+
+
+def sort_diagnostics(items: tuple[Diagnostic, ...] | list[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """File order: path, then line, then column; stable for equal positions."""
+    return tuple(sorted(items, key=lambda d: (d.loc.path, d.loc.line, d.loc.col)))
+
+
+def format_diagnostic(
+    diagnostic: Diagnostic,
+    *,
+    source_lines: dict[str, list[str]] | None = None,
+    color: bool = False,
+) -> str:
+    """Render one diagnostic as ``path:line:col: error: message``, the source line, a caret, a hint."""
+    sev = diagnostic.severity.value
+    if color:
+        code = "31" if diagnostic.is_error else "35"
+        head = f"\x1b[1m{diagnostic.loc}: \x1b[{code}m{sev}:\x1b[0m\x1b[1m {diagnostic.message}\x1b[0m"
+    else:
+        head = f"{diagnostic.loc}: {sev}: {diagnostic.message}"
+    out = [f"{head} [{diagnostic.code}]"]
+    line_text = _source_line(diagnostic.loc, source_lines)
+    if line_text is not None:
+        shown = line_text.rstrip("\n").expandtabs(1)
+        out.append(f"    {shown}")
+        col = max(diagnostic.loc.col, 1)
+        width = max(1, min(diagnostic.span, len(shown) - col + 1))
+        caret = " " * (col - 1) + "^" + "~" * (width - 1)
+        out.append(f"    {caret}")
+    if diagnostic.hint:
+        out.append(f"  hint: {diagnostic.hint}")
+    return "\n".join(out)
+
+
+def _source_line(loc: Loc, cache: dict[str, list[str]] | None) -> str | None:
+    if loc.line <= 0:
+        return None
+    lines: list[str] | None = None
+    if cache is not None:
+        lines = cache.get(loc.path)
+    if lines is None:
+        try:
+            lines = Path(loc.path).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return None
+        if cache is not None:
+            cache[loc.path] = lines
+    if loc.line > len(lines):
+        return None
+    return lines[loc.line - 1]
+
+
+def format_report(diagnostics: tuple[Diagnostic, ...], *, color: bool = False) -> str:
+    """All diagnostics, then a count line (``2 errors, 1 warning``)."""
+    cache: dict[str, list[str]] = {}
+    blocks = [format_diagnostic(d, source_lines=cache, color=color) for d in diagnostics]
+    return "\n".join(blocks)
+
+
+def count_line(diagnostics: tuple[Diagnostic, ...]) -> str:
+    errors = sum(1 for d in diagnostics if d.is_error)
+    warnings = len(diagnostics) - errors
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return ", ".join(parts) if parts else "no problems"

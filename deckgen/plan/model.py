@@ -1,0 +1,107 @@
+"""The deck plan: plain, frozen data that says what goes on every slide, ready to render.
+
+The renderer makes no content decisions: every string, every level and every layout name is
+decided here by the planner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Layout(str, Enum):
+    """The roles a template must provide; the template maps each role to one of its layouts."""
+
+    TITLE = "title"  # title + subtitle
+    SECTION = "section"  # section divider: title + short text
+    CONTENT = "content"  # title + body placeholder
+    TWO_COLUMN = "two-column"  # title + two bodies (with headings)
+    TITLE_ONLY = "title-only"  # title; the renderer draws the rest (quote, image)
+
+
+@dataclass(frozen=True)
+class Bullet:
+    text: str
+    level: int = 0  # 0 = top level; at most 4
+
+
+@dataclass(frozen=True)
+class TitleContent:
+    subtitle: str
+    lines: tuple[str, ...] = ()  # presenter, audience, date: shown under the subtitle
+
+
+@dataclass(frozen=True)
+class SectionContent:
+    text: str = ""  # optional one-line strapline under the section title
+    number: int | None = None  # section number, shown as "Part 2"
+
+
+@dataclass(frozen=True)
+class BulletsContent:
+    bullets: tuple[Bullet, ...]
+
+
+@dataclass(frozen=True)
+class QuoteContent:
+    text: str
+    attribution: str  # "Liana Fix and Kristina Kausch, Foreign Policy, May 2022"
+    context: str = ""  # optional authored lead-in shown above the quote
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: str
+    bullets: tuple[Bullet, ...]
+
+
+@dataclass(frozen=True)
+class TwoColumnContent:
+    left: Column
+    right: Column
+
+
+@dataclass(frozen=True)
+class ImageContent:
+    path: Path
+    alt: str
+    caption: str = ""
+
+
+SlideContent = (
+    TitleContent | SectionContent | BulletsContent | QuoteContent | TwoColumnContent | ImageContent
+)
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    """One slide. ``kind`` is the brief's slide kind (for dumps and reports); ``layout`` the role."""
+
+    kind: str
+    layout: Layout
+    title: str
+    content: SlideContent
+    notes: str = ""
+    source_line: str = ""  # short footer credit, e.g. "Source: Fix & Kausch, May 2022"
+
+
+@dataclass(frozen=True)
+class DeckMeta:
+    title: str
+    subtitle: str = ""
+    author: str = ""
+    subject: str = ""
+    keywords: str = ""
+    marking: str = ""  # handling marking shown on every slide
+    language: str = "en-GB"
+    date: str = ""  # ISO date of the brief, used for core properties
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    meta: DeckMeta
+    template: Path
+    slides: tuple[SlidePlan, ...]
+    layout_names: dict[Layout, str] = field(default_factory=dict)  # role -> template layout name

@@ -1,0 +1,216 @@
+"""Resolved brief → DeckPlan: layouts, the text of every slide, generated slides, notes, credits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from deckgen.errors import Collector
+from deckgen.plan.citations import footer_credit, full_citation, notes_block
+from deckgen.plan.model import (
+    Bullet,
+    BulletsContent,
+    Column,
+    DeckMeta,
+    DeckPlan,
+    ImageContent,
+    Layout,
+    QuoteContent,
+    SectionContent,
+    SlideContent,
+    SlidePlan,
+    TitleContent,
+    TwoColumnContent,
+)
+from deckgen.resolve import ResolvedDeck, ResolvedSlide
+from deckgen.sources.model import Article
+from deckgen.spec.loader import DEFAULT_TITLES
+from deckgen.spec.model import (
+    AgendaBody,
+    BulletSpec,
+    BulletsBody,
+    ClosingBody,
+    ComparisonBody,
+    ExcerptBody,
+    ImageBody,
+    QuoteBody,
+    SectionBody,
+    SlideKind,
+    SourcesBody,
+    TitleBody,
+)
+from deckgen.textnorm import sanitize, split_sentences
+
+_LAYOUT_OF: dict[SlideKind, Layout] = {
+    SlideKind.TITLE: Layout.TITLE,
+    SlideKind.AGENDA: Layout.CONTENT,
+    SlideKind.SECTION: Layout.SECTION,
+    SlideKind.BULLETS: Layout.CONTENT,
+    SlideKind.QUOTE: Layout.TITLE_ONLY,
+    SlideKind.EXCERPT: Layout.TITLE_ONLY,
+    SlideKind.COMPARISON: Layout.TWO_COLUMN,
+    SlideKind.IMAGE: Layout.TITLE_ONLY,
+    SlideKind.TAKEAWAYS: Layout.CONTENT,
+    SlideKind.CLOSING: Layout.SECTION,
+    SlideKind.SOURCES: Layout.CONTENT,
+}
+
+
+def plan_deck(deck: ResolvedDeck) -> tuple[DeckPlan | None, Collector]:
+    """Decide every slide's layout and text. Pure: no files are read or written."""
+    return _Planner(deck).run()
+
+
+class _Planner:
+    def __init__(self, deck: ResolvedDeck) -> None:
+        self.deck = deck
+        self.diags = Collector()
+        self.spec = deck.brief.deck
+
+    def run(self) -> tuple[DeckPlan | None, Collector]:
+        slides = tuple(self.slide(rs, number) for number, rs in enumerate(self.deck.slides, 1))
+        if self.diags.has_errors:
+            return None, self.diags
+        meta = DeckMeta(
+            title=sanitize(self.spec.title),
+            subtitle=sanitize(self.spec.subtitle),
+            author=sanitize(self.spec.presenter),
+            subject=sanitize(self.spec.audience),
+            keywords="; ".join(a.title for a in self.deck.articles),
+            marking=sanitize(self.spec.marking),
+            language=self.spec.language,
+            date=self.spec.date,
+        )
+        return DeckPlan(meta=meta, template=self.deck.template, slides=slides), self.diags
+
+    def slide(self, rs: ResolvedSlide, number: int) -> SlidePlan:
+        spec = rs.spec
+        title = spec.title if spec.title is not None else self.default_title(spec.kind)
+        content = self.content(rs)
+        notes = spec.notes.strip()
+        if rs.passages:
+            block = notes_block(rs.passages)
+            notes = f"{notes}\n\n{block}" if notes else block
+        articles: list[Article] = []
+        for p in rs.passages:
+            if p.article not in articles:
+                articles.append(p.article)
+        return SlidePlan(
+            kind=spec.kind.value,
+            layout=_LAYOUT_OF[spec.kind],
+            title=sanitize(title),
+            content=content,
+            notes=sanitize(notes),
+            source_line=footer_credit(articles),
+        )
+
+    def default_title(self, kind: SlideKind) -> str:
+        if kind is SlideKind.TITLE:
+            return self.spec.title
+        return DEFAULT_TITLES[kind]
+
+    def content(self, rs: ResolvedSlide) -> SlideContent:
+        body = rs.spec.body
+        if isinstance(body, TitleBody):
+            return TitleContent(sanitize(self.spec.subtitle), tuple(self.title_lines()))
+        if isinstance(body, AgendaBody):
+            return BulletsContent(self.agenda(rs))
+        if isinstance(body, SectionBody):
+            return SectionContent(sanitize(body.text), self.section_number(rs))
+        if isinstance(body, ClosingBody):
+            return SectionContent(sanitize(body.text))
+        if isinstance(body, BulletsBody):
+            return BulletsContent(_bullets(body.bullets))
+        if isinstance(body, QuoteBody):
+            return QuoteContent(sanitize(rs.quote), self.attribution(rs), sanitize(body.context))
+        if isinstance(body, ExcerptBody):
+            return QuoteContent(self.excerpt_text(rs), self.attribution(rs), sanitize(body.intro))
+        if isinstance(body, ComparisonBody):
+            left = Column(sanitize(body.left.heading), _bullets(body.left.bullets))
+            right = Column(sanitize(body.right.heading), _bullets(body.right.bullets))
+            return TwoColumnContent(left, right)
+        if isinstance(body, ImageBody):
+            assert rs.image is not None
+            return ImageContent(rs.image, sanitize(body.alt), sanitize(body.caption))
+        if isinstance(body, SourcesBody):
+            return BulletsContent(self.sources_list(rs))
+        raise AssertionError(body)
+
+    def title_lines(self) -> list[str]:
+        lines = []
+        if self.spec.presenter:
+            lines.append(sanitize(self.spec.presenter))
+        if self.spec.audience:
+            lines.append(sanitize(f"For: {self.spec.audience}"))
+        if self.spec.date:
+            day = dt.date.fromisoformat(self.spec.date)
+            lines.append(f"{day.day} {day:%B %Y}")
+        return lines
+
+    def section_slides(self) -> list[ResolvedSlide]:
+        return [s for s in self.deck.slides if s.spec.kind is SlideKind.SECTION]
+
+    def section_number(self, rs: ResolvedSlide) -> int:
+        return self.section_slides().index(rs) + 1
+
+    def agenda(self, rs: ResolvedSlide) -> tuple[Bullet, ...]:
+        sections = self.section_slides()
+        if not sections:
+            self.diags.error(
+                rs.spec.loc,
+                "empty-agenda",
+                "the agenda lists the deck's section slides, and this deck has none",
+                hint="add slides with 'kind: section', or remove the agenda slide",
+                key=f"slides[{rs.spec.index}]",
+            )
+        return tuple(Bullet(sanitize(s.spec.title or "")) for s in sections)
+
+    def attribution(self, rs: ResolvedSlide) -> str:
+        passage = rs.passages[0]
+        article = passage.article
+        return sanitize(f"{article.author_names()}, {article.publication}, {article.date.display()}")
+
+    def excerpt_text(self, rs: ResolvedSlide) -> str:
+        # Sentences that were not next to each other in the article are joined with an ellipsis.
+        all_sentences = list(_sentences_of(rs))
+        pieces: list[str] = []
+        last = -2
+        for sentence in rs.sentences:
+            at = all_sentences.index(sentence)
+            if pieces and at != last + 1:
+                pieces.append("[\u2026]")
+            pieces.append(sentence)
+            last = at
+        return sanitize(" ".join(pieces))
+
+    def sources_list(self, rs: ResolvedSlide) -> tuple[Bullet, ...]:
+        if not self.deck.articles:
+            self.diags.error(
+                rs.spec.loc,
+                "empty-sources",
+                "the sources slide lists the articles the deck cites, and no slide cites one",
+                hint="add 'cite:' to the slides that use a source, or remove the sources slide",
+                key=f"slides[{rs.spec.index}]",
+            )
+        out: list[Bullet] = []
+        for article in self.deck.articles:
+            numbers = [
+                str(n)
+                for n, s in enumerate(self.deck.slides, 1)
+                if any(p.article.id == article.id for p in s.passages)
+            ]
+            out.append(Bullet(sanitize(full_citation(article))))
+            label = "slide" if len(numbers) == 1 else "slides"
+            out.append(Bullet(f"Cited on {label} {', '.join(numbers)}", level=1))
+        return tuple(out)
+
+
+def _sentences_of(rs: ResolvedSlide) -> tuple[str, ...]:
+    return tuple(s for p in rs.passages[0].paragraphs for s in split_sentences(p.text))
+
+
+def _bullets(specs: tuple[BulletSpec, ...], level: int = 0) -> tuple[Bullet, ...]:
+    out: list[Bullet] = []
+    for spec in specs:
+        out.append(Bullet(sanitize(spec.text.value), level))
+        out.extend(_bullets(spec.children, level + 1))
+    return tuple(out)

@@ -1,0 +1,155 @@
+"""The brief as typed, located values: what the author wrote, checked for shape but not resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from deckgen.errors import Loc
+
+
+class SlideKind(str, Enum):
+    TITLE = "title"
+    AGENDA = "agenda"
+    SECTION = "section"
+    BULLETS = "bullets"
+    QUOTE = "quote"
+    EXCERPT = "excerpt"
+    COMPARISON = "comparison"
+    IMAGE = "image"
+    TAKEAWAYS = "takeaways"
+    CLOSING = "closing"
+    SOURCES = "sources"
+
+
+@dataclass(frozen=True)
+class Located:
+    """A string with the place it was written, so later stages can point back at it."""
+
+    value: str
+    loc: Loc
+    key: str
+
+
+@dataclass(frozen=True)
+class BulletSpec:
+    text: Located
+    cite: Located | None = None
+    children: tuple[BulletSpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    heading: str
+    bullets: tuple[BulletSpec, ...]
+
+
+@dataclass(frozen=True)
+class TitleBody:
+    pass
+
+
+@dataclass(frozen=True)
+class AgendaBody:
+    pass
+
+
+@dataclass(frozen=True)
+class SectionBody:
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class BulletsBody:
+    bullets: tuple[BulletSpec, ...]
+
+
+@dataclass(frozen=True)
+class QuoteBody:
+    quote: Located
+    context: str = ""
+
+
+@dataclass(frozen=True)
+class ExcerptBody:
+    """Sentences taken from the cited paragraph, by 1-based index or by a short match."""
+
+    sentences: tuple[int, ...]
+    matches: tuple[Located, ...]
+    loc: Loc
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class ComparisonBody:
+    left: ColumnSpec
+    right: ColumnSpec
+
+
+@dataclass(frozen=True)
+class ImageBody:
+    path: Located
+    alt: str
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class ClosingBody:
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class SourcesBody:
+    pass
+
+
+SlideBody = (
+    TitleBody
+    | AgendaBody
+    | SectionBody
+    | BulletsBody
+    | QuoteBody
+    | ExcerptBody
+    | ComparisonBody
+    | ImageBody
+    | ClosingBody
+    | SourcesBody
+)
+
+
+@dataclass(frozen=True)
+class SlideSpec:
+    index: int  # position in the brief's slide list, 0-based
+    kind: SlideKind
+    loc: Loc
+    title: str | None
+    notes: str
+    cite: Located | None  # the slide-level citation (quote and excerpt require one)
+    body: SlideBody
+
+
+@dataclass(frozen=True)
+class DeckSpec:
+    title: str
+    subtitle: str = ""
+    audience: str = ""
+    presenter: str = ""
+    date: str = ""
+    marking: str = ""
+    template: Located | None = None
+    language: str = "en-GB"
+
+
+@dataclass(frozen=True)
+class SourceAlias:
+    alias: str
+    article_id: Located
+
+
+@dataclass(frozen=True)
+class Brief:
+    path: str
+    name: str  # file stem, used for the default output name
+    deck: DeckSpec
+    sources: tuple[SourceAlias, ...]
+    slides: tuple[SlideSpec, ...]

@@ -183,9 +183,7 @@ def _parse_para(text: str, pos: int, base: int) -> tuple[int, int]:
     if text[pos] != "p":
         digits = _digits_at(text, pos)
         hint = f"write p{digits}" if digits else "a paragraph is p<number>, e.g. p2"
-        raise AddressSyntaxError(
-            f"expected a paragraph such as p2, got {text[pos:]!r}", base + pos, hint
-        )
+        raise AddressSyntaxError(f"expected a paragraph such as p2, got {text[pos:]!r}", base + pos, hint)
     digits = _digits_at(text, pos + 1)
     if not digits:
         raise AddressSyntaxError(
@@ -196,9 +194,7 @@ def _parse_para(text: str, pos: int, base: int) -> tuple[int, int]:
             "paragraphs are numbered from p1", base + pos + 1, "the first paragraph is p1"
         )
     if digits.startswith("0"):
-        raise AddressSyntaxError(
-            f"p{digits} has a leading zero", base + pos + 1, f"write p{int(digits)}"
-        )
+        raise AddressSyntaxError(f"p{digits} has a leading zero", base + pos + 1, f"write p{int(digits)}")
     return int(digits), pos + 1 + len(digits)
 
 

@@ -1,0 +1,108 @@
+"""The .pptx package: template content types, core properties, and byte-for-byte repeatable output."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from datetime import date, datetime, timezone
+
+from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as PresentationT
+
+from deckgen.plan.model import DeckMeta
+
+CONTENT_TYPES = "[Content_Types].xml"
+TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+PRESENTATION_MAIN = (
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+)
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
+FALLBACK_DATE = datetime(2000, 1, 1)
+
+
+def as_presentation_package(data: bytes) -> io.BytesIO:
+    """The package as a stream python-pptx opens: a .potx gets the .pptx main content type.
+
+    python-pptx refuses the template content type with ValueError; the parts are otherwise the
+    same, so only ``[Content_Types].xml`` changes.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        types = src.read(CONTENT_TYPES)
+        if TEMPLATE_MAIN.encode() not in types:
+            return io.BytesIO(data)
+        patched = types.replace(TEMPLATE_MAIN.encode(), PRESENTATION_MAIN.encode())
+        return io.BytesIO(rezip(src, {CONTENT_TYPES: patched}))
+
+
+def rezip(src: zipfile.ZipFile, replace: dict[str, bytes] | None = None) -> bytes:
+    """Copy ``src`` with fixed timestamps and a fixed order: content types first, then by name."""
+    replace = replace or {}
+    names = sorted(src.namelist(), key=lambda name: (name != CONTENT_TYPES, name))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = src.getinfo(name).compress_type
+            info.create_system = 3  # otherwise the host OS leaks into the bytes
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, replace.get(name, src.read(name)))
+    return out.getvalue()
+
+
+def build_date(meta: DeckMeta) -> datetime:
+    """The deck's created/modified stamp: the brief's date, else SOURCE_DATE_EPOCH, else 2000-01-01.
+
+    Never "now": building the same brief twice must give the same bytes.
+    """
+    if meta.date:
+        try:
+            day = date.fromisoformat(meta.date)
+            return datetime(day.year, day.month, day.day)
+        except ValueError:
+            pass  # the spec stage reports malformed dates; the deck still builds
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
+    return FALLBACK_DATE
+
+
+def set_core_properties(prs: PresentationT, meta: DeckMeta) -> None:
+    """Overwrite everything the template's docProps/core.xml carried over."""
+    props = prs.core_properties
+    props.title = meta.title
+    props.author = meta.author
+    props.subject = meta.subject
+    props.keywords = meta.keywords
+    props.language = meta.language
+    for name in ("comments", "category", "content_status", "identifier", "version"):
+        setattr(props, name, "")
+    props.last_modified_by = "deckgen"
+    props.revision = 1
+    props.created = props.modified = build_date(meta)
+    # A template may carry the date someone last printed it; a built deck was never printed.
+    for printed in props._element.findall(qn("cp:lastPrinted")):
+        props._element.remove(printed)
+
+
+def list_notes_master(prs: PresentationT) -> None:
+    """Add the ``notesMasterIdLst`` python-pptx leaves out; without it Keynote drops the notes."""
+    pres = prs.part._element
+    if pres.find(qn("p:notesMasterIdLst")) is not None:
+        return
+    rid = next((r.rId for r in prs.part.rels.values() if r.reltype == RT.NOTES_MASTER), None)
+    if rid is None:
+        return
+    id_list = etree.SubElement(pres, qn("p:notesMasterIdLst"))
+    etree.SubElement(id_list, qn("p:notesMasterId")).set(qn("r:id"), rid)
+    pres.find(qn("p:sldMasterIdLst")).addnext(id_list)
+
+
+def deck_bytes(prs: PresentationT) -> bytes:
+    """Save and re-zip: python-pptx stamps every entry with the current time."""
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as saved:
+        return rezip(saved)

@@ -1,0 +1,43 @@
+"""Shared fixtures: the repository root, golden-file updating, and building the example decks once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BRIEFS = ROOT / "briefs"
+SOURCES = BRIEFS / "sources"
+EXAMPLES = ("southern-flank-training", "southern-flank-readahead")
+
+# Deterministic matplotlib and a writable cache, whatever the machine.
+os.environ.setdefault("MPLCONFIGDIR", str(Path(os.environ.get("TMPDIR", "/tmp")) / "deckgen-mpl"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="Rewrite expected.* golden files from the current output (read the diff!).",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+@pytest.fixture(scope="session")
+def example_decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Build every example brief once per test session; returns name -> .pptx path."""
+    from deckgen import api
+
+    out = tmp_path_factory.mktemp("decks")
+    built: dict[str, Path] = {}
+    for name in EXAMPLES:
+        result = api.build(BRIEFS / f"{name}.yaml", output=out / f"{name}.pptx", strict=True)
+        built[name] = result.output
+    return built

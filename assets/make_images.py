@@ -12,7 +12,7 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 HERE = Path(__file__).resolve().parent
 NAVY = "#13294B"
@@ -49,8 +49,17 @@ def draw_two_flanks() -> bytes:
         x, y = col * W, -row * H
         ax.add_patch(plt.Rectangle((x, y), W - 0.08, H - 0.08, color=COLORS[group], linewidth=0))
         text_color = NAVY if group == "ally" else "white"
-        ax.text(x + (W - 0.08) / 2, y + (H - 0.08) / 2, label, ha="center", va="center",
-                fontsize=10.5, color=text_color, linespacing=1.1, **font)
+        ax.text(
+            x + (W - 0.08) / 2,
+            y + (H - 0.08) / 2,
+            label,
+            ha="center",
+            va="center",
+            fontsize=10.5,
+            color=text_color,
+            linespacing=1.1,
+            **font,
+        )
     for i, (group, name) in enumerate(LEGEND):
         x = i * 2.9
         ax.add_patch(plt.Rectangle((x, -8.0 * H), 0.35, 0.35, color=COLORS[group], linewidth=0))

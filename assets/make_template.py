@@ -39,7 +39,7 @@ ACCENTS = ("13294B", "3A7DBF", "D08C00", "5B8C5A", "8C2D3A", "7F7F7F")
 
 
 def emu(inches: float) -> int:
-    return int(round(inches * EMU_PER_INCH))
+    return round(inches * EMU_PER_INCH)
 
 
 # Geometry, in inches. The top 0.4 in is kept free for the handling marking and the bottom
@@ -76,8 +76,9 @@ def solid(colour: str) -> str:
 def rect(shape_id: int, name: str, box: Box, colour: str) -> str:
     """A decorative filled rectangle (bands and rules): no outline, no text."""
     return (
-        f'<p:sp {NSDECL}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/><p:cNvSpPr/><p:nvPr userDrawn="1"/>'
-        f'</p:nvSpPr><p:spPr>{box.xfrm()}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f'<p:sp {NSDECL}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/><p:cNvSpPr/>'
+        f'<p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>{box.xfrm()}'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
         f"{solid(colour)}<a:ln><a:noFill/></a:ln></p:spPr>"
         '<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:endParaRPr lang="en-GB"/></a:p>'
         "</p:txBody></p:sp>"
@@ -124,9 +125,7 @@ TITLE_RULE = Box(MARGIN, RULE_Y, CONTENT_W, 0.03)
 
 
 def title_ph(anchor: str = "b") -> str:
-    return placeholder(
-        2, "Title 1", '<p:ph type="title"/>', TITLE_BOX, "Click to edit title", anchor=anchor
-    )
+    return placeholder(2, "Title 1", '<p:ph type="title"/>', TITLE_BOX, "Click to edit title", anchor=anchor)
 
 
 def layout_shapes() -> dict[str, list[str]]:
@@ -138,13 +137,13 @@ def layout_shapes() -> dict[str, list[str]]:
     band_text_x, band_text_w = 0.9, SLIDE_W - 1.8
     return {
         "Title Slide": [
-            rect(10, "Title band", Box(0, 1.7, SLIDE_W, 2.8), NAVY),
-            rect(11, "Title band edge", Box(0, 4.5, SLIDE_W, 0.06), ACCENTS[1]),
+            rect(10, "Title band", Box(0, 1.25, SLIDE_W, 2.75), NAVY),
+            rect(11, "Title band edge", Box(0, 4.0, SLIDE_W, 0.06), ACCENTS[1]),
             placeholder(
                 2,
                 "Title 1",
                 '<p:ph type="ctrTitle"/>',
-                Box(band_text_x, 1.85, band_text_w, 2.5),
+                Box(band_text_x, 1.4, band_text_w, 2.45),
                 "Click to edit title",
                 anchor="ctr",
                 lst_style=title_style(40, "FFFFFF"),
@@ -153,7 +152,7 @@ def layout_shapes() -> dict[str, list[str]]:
                 3,
                 "Subtitle 2",
                 '<p:ph type="subTitle" idx="1"/>',
-                Box(band_text_x, 4.75, band_text_w, BODY_BOTTOM - 4.75),
+                Box(band_text_x, 4.3, band_text_w, BODY_BOTTOM - 4.3),
                 "Click to edit subtitle",
                 lst_style=plain_level(26, INK),
             ),
@@ -170,13 +169,13 @@ def layout_shapes() -> dict[str, list[str]]:
             ),
         ],
         "Section Header": [
-            rect(10, "Section band", Box(0, 1.9, SLIDE_W, 2.4), NAVY),
-            rect(11, "Section band edge", Box(0, 4.3, SLIDE_W, 0.06), ACCENTS[1]),
+            rect(10, "Section band", Box(0, 1.6, SLIDE_W, 2.4), NAVY),
+            rect(11, "Section band edge", Box(0, 4.0, SLIDE_W, 0.06), ACCENTS[1]),
             placeholder(
                 2,
                 "Title 1",
                 '<p:ph type="title"/>',
-                Box(band_text_x, 2.0, band_text_w, 2.2),
+                Box(band_text_x, 1.7, band_text_w, 2.2),
                 "Click to edit section title",
                 anchor="ctr",
                 lst_style=title_style(36, "FFFFFF"),
@@ -185,7 +184,7 @@ def layout_shapes() -> dict[str, list[str]]:
                 3,
                 "Text Placeholder 2",
                 '<p:ph type="body" idx="1"/>',
-                Box(band_text_x, 4.55, band_text_w, 1.9),
+                Box(band_text_x, 4.25, band_text_w, 2.2),
                 "Click to edit text",
                 lst_style=plain_level(24, INK),
             ),
@@ -375,7 +374,9 @@ def fit_notes_master(prs: PresentationT) -> None:
     restyle_theme_fonts(part.part_related_by(RT.THEME)._element)
     pres = prs.part._element
     rid = next(r.rId for r in prs.part.rels.values() if r.reltype == RT.NOTES_MASTER)
-    id_list = etree.fromstring(f'<p:notesMasterIdLst {NSDECL}><p:notesMasterId r:id="{rid}"/></p:notesMasterIdLst>')
+    id_list = etree.fromstring(
+        f'<p:notesMasterIdLst {NSDECL}><p:notesMasterId r:id="{rid}"/></p:notesMasterIdLst>'
+    )
     pres.find("p:sldMasterIdLst", NS).addnext(id_list)
 
 

@@ -86,7 +86,9 @@ _sources = click.option(
 @_strict
 @_json
 @_sources
-def build(briefs: tuple[Path, ...], output: Path | None, strict: bool, as_json: bool, sources_dir: Path | None) -> None:
+def build(
+    briefs: tuple[Path, ...], output: Path | None, strict: bool, as_json: bool, sources_dir: Path | None
+) -> None:
     """Build decks from BRIEFS. A brief with any error writes nothing.
 
     \b
@@ -105,7 +107,11 @@ def build(briefs: tuple[Path, ...], output: Path | None, strict: bool, as_json: 
         except DeckgenError as exc:
             failed += 1
             reports.append(
-                {"brief": str(brief), "status": "failed", "diagnostics": [d.as_dict() for d in exc.diagnostics]}
+                {
+                    "brief": str(brief),
+                    "status": "failed",
+                    "diagnostics": [d.as_dict() for d in exc.diagnostics],
+                }
             )
             if not as_json:
                 _report(exc.diagnostics)
@@ -150,7 +156,11 @@ def check(briefs: tuple[Path, ...], strict: bool, as_json: bool, sources_dir: Pa
         except DeckgenError as exc:
             failed += 1
             reports.append(
-                {"brief": str(brief), "status": "failed", "diagnostics": [d.as_dict() for d in exc.diagnostics]}
+                {
+                    "brief": str(brief),
+                    "status": "failed",
+                    "diagnostics": [d.as_dict() for d in exc.diagnostics],
+                }
             )
             if not as_json:
                 _report(exc.diagnostics)
@@ -166,7 +176,9 @@ def check(briefs: tuple[Path, ...], strict: bool, as_json: bool, sources_dir: Pa
         )
         if not as_json:
             _report(result.diagnostics)
-            click.echo(f"{brief}: ok, {len(result.plan.slides)} slides, {count_line(result.diagnostics)}.", err=True)
+            click.echo(
+                f"{brief}: ok, {len(result.plan.slides)} slides, {count_line(result.diagnostics)}.", err=True
+            )
     if as_json:
         click.echo(json.dumps({"briefs": reports, "failed": failed}, indent=2))
     sys.exit(EXIT_INPUT if failed else EXIT_OK)

@@ -19,8 +19,8 @@ from deckgen.sources import (
 from deckgen.sources.model import Article, Passage
 from deckgen.spec.model import (
     Brief,
-    BulletSpec,
     BulletsBody,
+    BulletSpec,
     ComparisonBody,
     ExcerptBody,
     ImageBody,
@@ -111,7 +111,8 @@ class _Resolver:
                 ref.loc,
                 "unknown-source",
                 f"no source article '{ref.value}' in {where}",
-                hint=hint + ("articles there: " + ", ".join(known) if known else "add it with `deckgen import`"),
+                hint=hint
+                + ("articles there: " + ", ".join(known) if known else "add it with `deckgen import`"),
                 key=ref.key,
                 span=len(ref.value),
             )

@@ -33,22 +33,29 @@ def slide_texts(slide: Any) -> list[str]:
     return out
 
 
+def _leveled_texts(slide: Any) -> list[str]:
+    """Like ``slide_texts``, with two spaces of indent per bullet level."""
+    out: list[str] = []
+    for shape in sorted(slide.shapes, key=lambda s: (s.top or 0, s.left or 0)):
+        if shape.has_text_frame:
+            out.extend("  " * p.level + p.text for p in shape.text_frame.paragraphs if p.text.strip())
+    return out
+
+
 def dump_deck(path: Path) -> dict[str, Any]:
     """A normalized dump for golden comparisons: never compare .pptx bytes for content."""
     prs = Presentation(str(path))
     slides = []
     for number, slide in enumerate(prs.slides, 1):
         title = slide.shapes.title.text if slide.shapes.title is not None else None
-        pictures = [
-            {"alt": _alt(s)} for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE
-        ]
+        pictures = [{"alt": _alt(s)} for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
         notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
         slides.append(
             {
                 "number": number,
                 "layout": slide.slide_layout.name,
                 "title": title,
-                "text": slide_texts(slide),
+                "text": _leveled_texts(slide),
                 "pictures": pictures,
                 "notes": notes,
             }

@@ -56,7 +56,9 @@ def test_deck_dump_matches(case: str, in_root: None, update_goldens: bool, tmp_p
 
 
 def test_five_mistakes_give_five_located_errors(in_root: None) -> None:
-    result = CliRunner().invoke(main, ["check", _relative("five-mistakes"), "--json"])
+    result = CliRunner().invoke(
+        main, ["check", _relative("five-mistakes"), "--sources", "briefs/sources", "--json"]
+    )
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     diags = report["briefs"][0]["diagnostics"]

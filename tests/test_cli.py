@@ -107,7 +107,7 @@ def test_plan_prints_json() -> None:
     code, out, _ = run("plan", str(READAHEAD))
     assert code == 0
     plan = json.loads(out)
-    assert [s["kind"] for s in plan["slides"]][0] == "title"
+    assert plan["slides"][0]["kind"] == "title"
     assert plan["meta"]["marking"] == "UNCLASSIFIED - FOR TRAINING USE ONLY"
 
 

@@ -24,7 +24,9 @@ def _article_text() -> str:
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
-def test_example_builds_without_warnings_and_keeps_invariants(name: str, example_decks: dict[str, Path]) -> None:
+def test_example_builds_without_warnings_and_keeps_invariants(
+    name: str, example_decks: dict[str, Path]
+) -> None:
     checked = api.check(BRIEFS / f"{name}.yaml", strict=True)
     assert checked.diagnostics == ()
     assert_invariants(example_decks[name], slide_count=len(checked.plan.slides))
@@ -35,8 +37,17 @@ def test_training_deck_size_and_kinds(example_decks: dict[str, Path]) -> None:
     assert 20 <= len(plan.slides) <= 30
     kinds = {s.kind for s in plan.slides}
     assert kinds == {
-        "title", "agenda", "section", "bullets", "quote", "excerpt",
-        "comparison", "image", "takeaways", "closing", "sources",
+        "title",
+        "agenda",
+        "section",
+        "bullets",
+        "quote",
+        "excerpt",
+        "comparison",
+        "image",
+        "takeaways",
+        "closing",
+        "sources",
     }
 
 
@@ -76,7 +87,9 @@ def test_quotes_on_slides_are_verbatim_and_cited(example_decks: dict[str, Path])
             continue
         shown = planned.content.text  # type: ignore[union-attr]
         on_slide = " ".join(slide_texts(slide))
-        assert fold(shown) in fold(on_slide).replace("\u201c", '"').replace("\u201d", '"') or shown in on_slide
+        assert (
+            fold(shown) in fold(on_slide).replace("\u201c", '"').replace("\u201d", '"') or shown in on_slide
+        )
         for piece in shown.split(" [\u2026] "):
             assert fold(piece) in article, piece
         notes = slide.notes_slide.notes_text_frame.text
@@ -105,7 +118,8 @@ def test_sources_slide_lists_article_and_citing_slides(example_decks: dict[str, 
     assert "NATO Must Contest Russian Moves in Its Southern Underbelly" in text
     assert "Foreign Policy" in text and "May 2022" in text
     citing = [
-        n for n, s in enumerate(slides, 1)
+        n
+        for n, s in enumerate(slides, 1)
         if s.has_notes_slide and "Sources on this slide:" in s.notes_slide.notes_text_frame.text
     ]
     assert f"Cited on slides {', '.join(map(str, citing))}" in text
@@ -130,7 +144,9 @@ def test_agenda_lists_section_titles(example_decks: dict[str, Path]) -> None:
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
-def test_building_twice_gives_the_same_bytes(name: str, example_decks: dict[str, Path], tmp_path: Path) -> None:
+def test_building_twice_gives_the_same_bytes(
+    name: str, example_decks: dict[str, Path], tmp_path: Path
+) -> None:
     again = api.build(BRIEFS / f"{name}.yaml", output=tmp_path / "again.pptx").output
     assert again.read_bytes() == example_decks[name].read_bytes()
 
@@ -144,8 +160,15 @@ def test_libreoffice_renders_every_slide(name: str, example_decks: dict[str, Pat
     deck = example_decks[name]
     profile = tmp_path / "lo-profile"
     cmd = [
-        soffice, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
-        "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck),
+        soffice,
+        "--headless",
+        "--norestore",
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(tmp_path),
+        str(deck),
     ]
     subprocess.run(cmd, check=True, timeout=180, capture_output=True)
     pdf = tmp_path / f"{deck.stem}.pdf"
@@ -160,7 +183,9 @@ def test_openxml_audit_finds_no_errors(name: str, example_decks: dict[str, Path]
     deck = example_decks[name]
     proc = subprocess.run(
         [sys.executable, "-m", "openxml_audit", "--output", "json", str(deck)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     report = json.loads(proc.stdout)
     errors = _audit_errors(report)

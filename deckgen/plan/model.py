@@ -7,11 +7,11 @@ decided here by the planner.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
-class Layout(str, Enum):
+class Layout(StrEnum):
     """The roles a template must provide; the template maps each role to one of its layouts."""
 
     TITLE = "title"  # title + subtitle
@@ -70,9 +70,7 @@ class ImageContent:
     caption: str = ""
 
 
-SlideContent = (
-    TitleContent | SectionContent | BulletsContent | QuoteContent | TwoColumnContent | ImageContent
-)
+SlideContent = TitleContent | SectionContent | BulletsContent | QuoteContent | TwoColumnContent | ImageContent
 
 
 @dataclass(frozen=True)

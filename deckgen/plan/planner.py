@@ -26,8 +26,8 @@ from deckgen.sources.model import Article
 from deckgen.spec.loader import DEFAULT_TITLES
 from deckgen.spec.model import (
     AgendaBody,
-    BulletSpec,
     BulletsBody,
+    BulletSpec,
     ClosingBody,
     ComparisonBody,
     ExcerptBody,

@@ -8,7 +8,7 @@ EMU_PER_INCH = 914400
 
 
 def inches(value: float) -> int:
-    return int(round(value * EMU_PER_INCH))
+    return round(value * EMU_PER_INCH)
 
 
 # The template keeps these bands free: the marking sits in the top band, the footer (marking,

@@ -5,9 +5,8 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
-from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationT
@@ -16,9 +15,7 @@ from deckgen.plan.model import DeckMeta
 
 CONTENT_TYPES = "[Content_Types].xml"
 TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
-PRESENTATION_MAIN = (
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
-)
+PRESENTATION_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
 FALLBACK_DATE = datetime(2000, 1, 1)
 
@@ -65,7 +62,7 @@ def build_date(meta: DeckMeta) -> datetime:
             pass  # the spec stage reports malformed dates; the deck still builds
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
+        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
     return FALLBACK_DATE
 
 
@@ -95,8 +92,9 @@ def list_notes_master(prs: PresentationT) -> None:
     rid = next((r.rId for r in prs.part.rels.values() if r.reltype == RT.NOTES_MASTER), None)
     if rid is None:
         return
-    id_list = etree.SubElement(pres, qn("p:notesMasterIdLst"))
-    etree.SubElement(id_list, qn("p:notesMasterId")).set(qn("r:id"), rid)
+    id_list = pres.makeelement(qn("p:notesMasterIdLst"), {})
+    id_list.append(id_list.makeelement(qn("p:notesMasterId"), {qn("r:id"): rid}))
+    # The schema puts it straight after the slide-master list, which every presentation has.
     pres.find(qn("p:sldMasterIdLst")).addnext(id_list)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
 
@@ -14,7 +14,7 @@ from pptx.presentation import Presentation as PresentationT
 from pptx.shapes.base import BaseShape
 from pptx.slide import SlideLayout
 
-from deckgen.errors import Diagnostic, DeckgenError, Loc
+from deckgen.errors import DeckgenError, Diagnostic, Loc
 from deckgen.plan.model import DeckPlan, Layout
 from deckgen.render.package import as_presentation_package
 
@@ -94,13 +94,21 @@ def find_layout(prs: PresentationT, name: str) -> SlideLayout | None:
     return next((layout for layout in iter_layouts(prs) if layout.name == name), None)
 
 
-def check_template(path: Path, layout_names: dict[Layout, str]) -> tuple[Diagnostic, ...]:
-    """Every problem with ``path`` as a template for the roles in ``layout_names``."""
+def check_template(
+    path: Path, layout_names: dict[Layout, str], *, roles: Iterable[Layout] | None = None
+) -> tuple[Diagnostic, ...]:
+    """Every problem with ``path`` as a template, found before anything is rendered.
+
+    ``layout_names`` overrides the default role -> layout mapping; every role is checked unless
+    ``roles`` narrows it to the ones a deck uses.
+    """
     try:
         prs = open_template(path)
     except DeckgenError as exc:
         return exc.diagnostics
-    return check_layouts(prs, path, layout_names)
+    names = {**DEFAULT_LAYOUT_NAMES, **layout_names}
+    wanted = Layout if roles is None else roles
+    return check_layouts(prs, path, {role: names[role] for role in wanted})
 
 
 def check_layouts(
@@ -125,7 +133,7 @@ def check_layouts(
             continue
         missing = missing_placeholders(layout, role)
         if missing:
-            phs = ", ".join(describe(ph) for ph in layout.placeholders) or "no placeholders"
+            phs = ", ".join(describe(ph) for ph in placeholders_of(layout)) or "no placeholders"
             problems.append(
                 Diagnostic(
                     loc,
@@ -139,7 +147,7 @@ def check_layouts(
 
 
 def missing_placeholders(layout: SlideLayout, role: Layout) -> list[str]:
-    found = {ph.placeholder_format.idx: ph.placeholder_format.type for ph in layout.placeholders}
+    found = {ph.placeholder_format.idx: ph.placeholder_format.type for ph in placeholders_of(layout)}
     missing = []
     if not TITLE_TYPES & set(found.values()):
         missing.append("title placeholder")
@@ -147,6 +155,10 @@ def missing_placeholders(layout: SlideLayout, role: Layout) -> list[str]:
         if found.get(idx) not in TEXT_TYPES:
             missing.append(f"text placeholder with idx {idx}")
     return missing
+
+
+def placeholders_of(layout: SlideLayout) -> list[BaseShape]:
+    return [shape for shape in layout.shapes if shape.is_placeholder]
 
 
 def describe(ph: BaseShape) -> str:

@@ -6,12 +6,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from pptx.dml.color import ColorFormat
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.shapes.autoshape import Shape
+from pptx.shapes.base import BaseShape
 from pptx.shapes.shapetree import SlideShapes
 from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Emu, Pt
@@ -51,22 +53,26 @@ class Line:
     space_before: float | None = None  # points
 
 
+# Vertical tab and form feed are whitespace: sanitize() drops them, which would glue two words.
+_SPACES = str.maketrans({"\x0b": " ", "\x0c": " ", "\t": " "})
+
+
 def slide_text(text: str) -> str:
     """A string safe for OOXML, on one line: slide text never carries the author's line breaks."""
-    return " ".join(sanitize(text).split())
+    return " ".join(sanitize(text.translate(_SPACES)).split())
 
 
 def notes_text(text: str) -> str:
     """Notes keep their paragraphs; tabs become spaces so they do not jump in the notes pane."""
-    return sanitize(text).replace("\t", " ").strip()
+    return sanitize(text.translate(_SPACES)).strip()
 
 
 def write_lines(frame: TextFrame, lines: Sequence[Line], *, lang: str) -> None:
     """Replace everything in ``frame`` with ``lines``, one paragraph each."""
-    frame.clear()  # leaves one empty paragraph, which the first line reuses
+    frame.clear()  # type: ignore[no-untyped-call]  # leaves one paragraph, which line 1 reuses
     frame.word_wrap = True
     for n, line in enumerate(lines):
-        para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+        para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()  # type: ignore[no-untyped-call]
         para.text = slide_text(line.text)
         para.level = max(0, min(line.level, 8))
         if line.align is not None:
@@ -186,3 +192,46 @@ def bullet_font_size(items: Sequence[tuple[str, int]], box: Box) -> float:
         if text_height_pt(paras, box.width - 2 * 91440) <= usable:
             return size
     return BODY_SIZES[-1]
+
+
+def title_font_size(text: str, box: Box, base: float) -> float | None:
+    """None when the title fits at the template's size, else a smaller size (20 pt at least)."""
+    usable = box.height / EMU_PER_PT - 8
+    size = base
+    # Titles are bold: about 8 % wider than the regular face the estimate assumes.
+    while estimate_lines(text, box.width - 2 * 91440, size * 1.08) * size * LINE_SPACING > usable:
+        if size - 2 < 20:
+            break
+        size -= 2
+    return None if size == base else size
+
+
+def quote_font_size(quote: str, others: Sequence[str], box: Box, other_size: float) -> float:
+    """The largest of 32, 28, 24, 20 pt at which the quote and its side lines fit in ``box``."""
+    usable = box.height / EMU_PER_PT - 8
+    width = box.width - 2 * 91440
+    sides = [(text, other_size, 0.0) for text in others if text.strip()]
+    for size in (32, 28, 24, 20):
+        if text_height_pt([(quote, size, 0.0), *sides], width) + 26 <= usable:
+            return size
+    return 20
+
+
+def caption_height(text: str, width: int, size: float) -> int:
+    """Height in EMU of a caption box: its estimated lines plus the frame insets."""
+    lines = estimate_lines(text, width - 2 * 91440, size)
+    return int((lines * size * LINE_SPACING + 8) * EMU_PER_PT)
+
+
+def inherited_title_size(shape: BaseShape, *, default: float) -> float:
+    """The size a title placeholder inherits from its layout, its master placeholder, then the
+    master's title style, in points."""
+    node: Any = shape
+    while node is not None:
+        sizes = node._element.xpath("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@sz")
+        if sizes:
+            return int(sizes[0]) / 100
+        node = getattr(node, "_base_placeholder", None)
+    master = shape.part.slide_layout.slide_master._element  # type: ignore[attr-defined]
+    sizes = master.xpath("./p:txStyles/p:titleStyle/a:lvl1pPr/a:defRPr/@sz")
+    return int(sizes[0]) / 100 if sizes else default

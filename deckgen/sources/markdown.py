@@ -18,9 +18,10 @@ from deckgen.sources.model import Article, Author, Paragraph, PubDate, Section
 from deckgen.textnorm import sanitize
 
 REQUIRED_KEYS = ("title", "authors", "publication", "date", "attribution")
-# In the order a person writes them, so "known keys: ..." hints read naturally.
+# In the order a person writes them, so "the keys are ..." hints read naturally. The importer
+# fills image_caption and image_credit from a photo caption; Article does not carry them (yet).
 KNOWN_KEYS: tuple[str, ...] = ("id", "title", "standfirst", "authors", "publication", "date", "url")
-KNOWN_KEYS += ("attribution", "image_caption", "image_credit")  # the importer fills the image keys
+KNOWN_KEYS += ("attribution", "image_caption", "image_credit")
 AUTHOR_KEYS = ("name", "bio")
 INTRO_ID = "intro"
 INTRO_TITLE = "Introduction"
@@ -125,20 +126,24 @@ class _Parser:
         return self.metadata(keys, close + 1, sections)
 
     # -- front matter --------------------------------------------------------------------------
-    def front_matter(self, yaml_text: str) -> dict[str, tuple[Node, Node]]:
+    def front_matter(self, yaml_text: str) -> dict[str, tuple[Node, Node]] | None:
+        """The known keys with their nodes; None when the YAML cannot be read at all."""
         try:
             root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
+            # An unclosed quote or bracket fails at the end of the text; where it opened is more useful.
+            at_end = "end of stream" in (exc.problem or "")
+            mark = (exc.context_mark if at_end else None) or exc.problem_mark or exc.context_mark
             line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)
+            what = " ".join(part for part in (exc.problem, exc.context if at_end else None) if part)
             self.diags.error(
                 self.loc(line, col),
                 "yaml-syntax",
-                f"the front matter is not valid YAML: {exc.problem or exc.context}",
+                f"the front matter is not valid YAML: {what}",
                 hint="put a value in quotes when it contains ': ' or ' #', "
                 "or starts with a quote, '[', '{', '&', '*', '!', '|' or '>'",
             )
-            return {}
+            return None
         if root is None:
             return {}
         if not isinstance(root, MappingNode):
@@ -179,9 +184,11 @@ class _Parser:
         return found
 
     def metadata(
-        self, keys: dict[str, tuple[Node, Node]], close_line: int, sections: tuple[Section, ...] | None
+        self, keys: dict[str, tuple[Node, Node]] | None, close_line: int, sections: tuple[Section, ...] | None
     ) -> Article | None:
         """Check the front matter and build the Article; None once anything in the file is wrong."""
+        if keys is None:  # a YAML syntax error: which keys are missing is unknowable
+            return None
         for key in REQUIRED_KEYS:
             if key not in keys:
                 self.diags.error(
@@ -391,8 +398,10 @@ class _Parser:
         section_id = explicit.group(1) if explicit else slugify(title)
         col = raw.rfind("{#") + 3 if explicit else 4
         problem = None
-        if not is_valid_id(section_id):
-            problem = f"'{section_id}' cannot be a section id" if section_id else "the section id is empty"
+        if not section_id:
+            problem = "the section id is empty" if explicit else f"the heading '{title}' gives no id"
+        elif not is_valid_id(section_id):
+            problem = f"'{section_id}' cannot be a section id"
         elif looks_like_paragraphs(section_id):
             problem = f"the section id '{section_id}' would read as a paragraph number in addresses"
         if problem:

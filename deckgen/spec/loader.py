@@ -8,12 +8,12 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from deckgen.errors import Collector, DeckgenError, Loc
+from deckgen.errors import Collector, Loc
 from deckgen.spec.model import (
     AgendaBody,
     Brief,
-    BulletSpec,
     BulletsBody,
+    BulletSpec,
     ClosingBody,
     ColumnSpec,
     ComparisonBody,
@@ -181,7 +181,9 @@ class _Parser:
                 )
             value = r.text(entry.key, what="an article id")
             if value is not None:
-                out.append(SourceAlias(entry.key, Located(value, self.loc(entry.value), f"sources.{entry.key}")))
+                out.append(
+                    SourceAlias(entry.key, Located(value, self.loc(entry.value), f"sources.{entry.key}"))
+                )
         return tuple(out)
 
     def slides(self, nodes: list[Node]) -> tuple[SlideSpec, ...]:
@@ -261,7 +263,11 @@ class _Parser:
             return ClosingBody(r.text("text") or "")
         if kind in (SlideKind.BULLETS, SlideKind.TAKEAWAYS):
             items = r.sequence("bullets", required=True, what="the list of bullet points")
-            return BulletsBody(self.bullets(items or [], f"{where}.bullets", depth=0)) if items is not None else None
+            return (
+                BulletsBody(self.bullets(items or [], f"{where}.bullets", depth=0))
+                if items is not None
+                else None
+            )
         if kind is SlideKind.QUOTE:
             quote = self.located(r, "quote")
             if quote is None and not r.has("quote"):
@@ -318,7 +324,11 @@ class _Parser:
                 if value is not None:
                     matches.append(Located(value, self.loc(item), f"{r.where}.match"))
         if node is None and match_node is None:
-            r.missing("sentences", "which sentences to show", hint="add 'sentences: [1, 2]' or 'match: \"a few words\"'")
+            r.missing(
+                "sentences",
+                "which sentences to show",
+                hint="add 'sentences: [1, 2]' or 'match: \"a few words\"'",
+            )
             return None
         return ExcerptBody(tuple(sentences), tuple(matches), r.loc, r.text("intro") or "")
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from deckgen.errors import Loc
 
 
-class SlideKind(str, Enum):
+class SlideKind(StrEnum):
     TITLE = "title"
     AGENDA = "agenda"
     SECTION = "section"

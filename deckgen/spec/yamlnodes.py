@@ -47,6 +47,9 @@ def compose(text: str, path: str, diags: Collector) -> Node | None:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and mark is not None and mark.line >= text.count("\n"):
+            # "Unexpected end of stream": the useful place is where the unclosed thing started.
+            mark = exc.context_mark
         loc = Loc(path, mark.line + 1, mark.column + 1) if mark else Loc(path)
         problem = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context else ""

@@ -1,0 +1,8 @@
+"""Rendering a DeckPlan to .pptx bytes with python-pptx: the only package that imports pptx."""
+
+from __future__ import annotations
+
+from deckgen.render.deck import render_deck
+from deckgen.render.template import DEFAULT_LAYOUT_NAMES, check_template
+
+__all__ = ["DEFAULT_LAYOUT_NAMES", "check_template", "render_deck"]

@@ -1,0 +1,92 @@
+"""Rendering a whole DeckPlan: template checks first, then one slide per plan entry, then bytes."""
+
+from __future__ import annotations
+
+from pptx.parts.image import Image
+
+from deckgen.errors import DeckgenError, Diagnostic, Loc
+from deckgen.plan.model import DeckPlan, ImageContent, Layout
+from deckgen.render.footer import draw_footer
+from deckgen.render.package import deck_bytes, list_notes_master, set_core_properties
+from deckgen.render.slides import RenderContext, render_slide
+from deckgen.render.template import (
+    check_layouts,
+    find_layout,
+    layout_names_for,
+    open_template,
+    remove_slides,
+)
+from deckgen.render.text import write_notes
+
+
+def render_deck(plan: DeckPlan) -> bytes:
+    """The .pptx bytes for ``plan``; the same plan always gives the same bytes.
+
+    Raises DeckgenError, before building anything, when the template lacks a layout or
+    placeholder the plan needs or a picture cannot be read.
+    """
+    prs = open_template(plan.template)
+    names = layout_names_for(plan)
+    used: dict[Layout, str] = {}
+    for slide_plan in plan.slides:
+        used.setdefault(slide_plan.layout, names[slide_plan.layout])
+    problems = check_layouts(prs, plan.template, used) + check_pictures(plan)
+    if problems:
+        raise DeckgenError(problems)
+
+    remove_slides(prs)
+    layouts = {role: find_layout(prs, name) for role, name in used.items()}
+    ctx = RenderContext(
+        lang=plan.meta.language or "en-GB",
+        slide_width=int(prs.slide_width or 0),
+        slide_height=int(prs.slide_height or 0),
+    )
+    slides = prs.slides  # each access renames every slide part: take it once
+    for number, slide_plan in enumerate(plan.slides, start=1):
+        layout = layouts[slide_plan.layout]
+        assert layout is not None  # check_layouts found every used layout
+        slide = slides.add_slide(layout)
+        render_slide(slide, slide_plan, ctx)
+        draw_footer(
+            slide,
+            marking=plan.meta.marking,
+            source_line=slide_plan.source_line,
+            number=number,
+            slide_width=ctx.slide_width,
+            slide_height=ctx.slide_height,
+            lang=ctx.lang,
+        )
+        if slide_plan.notes.strip():
+            write_notes(slide.notes_slide.notes_text_frame, slide_plan.notes, lang=ctx.lang)
+
+    list_notes_master(prs)
+    set_core_properties(prs, plan.meta)
+    return deck_bytes(prs)
+
+
+def check_pictures(plan: DeckPlan) -> tuple[Diagnostic, ...]:
+    """Every picture must be readable and in a format PowerPoint shows, before any slide is made."""
+    problems = []
+    for n, slide_plan in enumerate(plan.slides):
+        content = slide_plan.content
+        if not isinstance(content, ImageContent):
+            continue
+        try:
+            if min(Image.from_blob(content.path.read_bytes()).size) <= 0:
+                raise ValueError("empty image")
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+        except Exception as exc:
+            reason = f"not an image PowerPoint can show ({type(exc).__name__})"
+        else:
+            continue
+        problems.append(
+            Diagnostic(
+                Loc(str(content.path)),
+                "image-unreadable",
+                f"cannot read the picture for slide {n + 1}: {reason}",
+                hint="use a PNG or JPEG file",
+                key=f"slides[{n}].image",
+            )
+        )
+    return tuple(problems)

@@ -1,0 +1,268 @@
+"""One renderer per slide content type; placeholders are filled by idx and empty ones removed."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any, cast
+
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.parts.image import Image
+from pptx.shapes.base import BaseShape
+from pptx.shapes.placeholder import SlidePlaceholder
+from pptx.slide import Slide
+from pptx.util import Emu
+
+from deckgen.plan.model import (
+    Bullet,
+    BulletsContent,
+    Column,
+    ImageContent,
+    QuoteContent,
+    SectionContent,
+    SlidePlan,
+    TitleContent,
+    TwoColumnContent,
+)
+from deckgen.render.geometry import Box, content_area, fit_inside, inches
+from deckgen.render.template import BODY_IDX, COMPARISON, TEXT_TYPES, TWO_CONTENT
+from deckgen.render.text import (
+    Ink,
+    Line,
+    add_text_box,
+    bullet_font_size,
+    caption_height,
+    inherited_title_size,
+    level_size,
+    quote_font_size,
+    slide_text,
+    title_font_size,
+    write_lines,
+)
+
+MAX_LEVEL = 4
+SUBTITLE_LINE_PT = 20
+QUOTE_SIDE_PT = 20  # the context and attribution lines around a quote
+CAPTION_PT = 18
+OPEN_QUOTE, CLOSE_QUOTE = "\u201c", "\u201d"
+QUOTE_MARKS = '"\u201c\u201d\u00ab\u00bb'  # double marks only: a single one may be an apostrophe
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    lang: str
+    slide_width: int
+    slide_height: int
+
+
+def render_slide(slide: Slide, plan: SlidePlan, ctx: RenderContext) -> None:
+    fill_title(slide, plan.title, ctx)
+    content = plan.content
+    if isinstance(content, TitleContent):
+        render_title_slide(slide, content, ctx)
+    elif isinstance(content, SectionContent):
+        render_section(slide, content, ctx)
+    elif isinstance(content, BulletsContent):
+        render_bullets(slide, content, ctx)
+    elif isinstance(content, QuoteContent):
+        render_quote(slide, content, ctx)
+    elif isinstance(content, TwoColumnContent):
+        render_two_column(slide, content, ctx)
+    elif isinstance(content, ImageContent):
+        render_image(slide, content, ctx)
+    else:  # pragma: no cover - the plan model is a closed union
+        raise TypeError(f"no renderer for {type(content).__name__}")
+    remove_empty_placeholders(slide)
+
+
+def placeholder(slide: Slide, idx: int) -> SlidePlaceholder | None:
+    """The slide's text placeholder with ``idx``, if the layout gave it one."""
+    for ph in slide.placeholders:
+        fmt = ph.placeholder_format
+        if fmt.idx == idx and fmt.type in TEXT_TYPES:
+            return cast(SlidePlaceholder, ph)
+    return None
+
+
+def box_of(shape: BaseShape) -> Box:
+    return Box(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
+
+
+def fill_title(slide: Slide, title: str, ctx: RenderContext) -> None:
+    shape = slide.shapes.title
+    if shape is None:  # check_layouts refuses such layouts before anything is rendered
+        raise RuntimeError(f"layout {slide.slide_layout.name!r} has no title placeholder")
+    size = title_font_size(title, box_of(shape), inherited_title_size(shape, default=28))
+    write_lines(shape.text_frame, [Line(title, size=size)], lang=ctx.lang)
+
+
+def drawn_area(slide: Slide, ctx: RenderContext) -> Box:
+    title = slide.shapes.title
+    return content_area(
+        box_of(title) if title is not None else None,
+        slide_width=ctx.slide_width,
+        slide_height=ctx.slide_height,
+    )
+
+
+def render_title_slide(slide: Slide, content: TitleContent, ctx: RenderContext) -> None:
+    ph = placeholder(slide, BODY_IDX)
+    if ph is None:
+        return
+    lines = [Line(content.subtitle, bullet=False)] if content.subtitle.strip() else []
+    for n, extra in enumerate(content.lines):
+        gap = 12 if n == 0 and lines else None
+        lines.append(Line(extra, size=SUBTITLE_LINE_PT, ink=Ink.MUTED, bullet=False, space_before=gap))
+    write_lines(ph.text_frame, lines, lang=ctx.lang)
+
+
+def render_section(slide: Slide, content: SectionContent, ctx: RenderContext) -> None:
+    ph = placeholder(slide, BODY_IDX)
+    if ph is None:
+        return
+    lines = []
+    if content.number is not None:
+        lines.append(Line(f"Part {content.number}", size=20, bold=True, ink=Ink.ACCENT, bullet=False))
+    if content.text.strip():
+        lines.append(Line(content.text, bullet=False))
+    write_lines(ph.text_frame, lines, lang=ctx.lang)
+
+
+def bullet_lines(bullets: tuple[Bullet, ...], size: float) -> list[Line]:
+    lines = []
+    for bullet in bullets:
+        level = max(0, min(bullet.level, MAX_LEVEL))
+        lines.append(Line(bullet.text, level=level, size=level_size(size, level)))
+    return lines
+
+
+def items_of(bullets: tuple[Bullet, ...]) -> list[tuple[str, int]]:
+    return [(b.text, max(0, min(b.level, MAX_LEVEL))) for b in bullets]
+
+
+def render_bullets(slide: Slide, content: BulletsContent, ctx: RenderContext) -> None:
+    ph = placeholder(slide, BODY_IDX)
+    if ph is not None:
+        frame, box = ph.text_frame, box_of(ph)
+    else:  # a layout without a body: draw the list where a body would be
+        box = drawn_area(slide, ctx)
+        frame = add_text_box(slide.shapes, box, name="Bullets").text_frame
+    size = bullet_font_size(items_of(content.bullets), box)
+    write_lines(frame, bullet_lines(content.bullets, size), lang=ctx.lang)
+
+
+def heading_line(heading: str, size: float | None = None) -> Line:
+    return Line(heading, size=size, bold=True, ink=Ink.ACCENT, bullet=False)
+
+
+def render_two_column(slide: Slide, content: TwoColumnContent, ctx: RenderContext) -> None:
+    phs = {idx: placeholder(slide, idx) for idx in COMPARISON}
+    if all(phs[idx] is not None for idx in COMPARISON):
+        # "Comparison": headings 1 and 3, bodies 2 and 4.
+        pairs = [(content.left, phs[1], phs[2]), (content.right, phs[3], phs[4])]
+        boxes = [box_of(body) for _, _, body in pairs if body is not None]
+        size = min(
+            bullet_font_size(items_of(col.bullets), box)
+            for (col, _, _), box in zip(pairs, boxes, strict=True)
+        )
+        for column, head, body in pairs:
+            if head is not None and column.heading.strip():
+                write_lines(head.text_frame, [heading_line(column.heading)], lang=ctx.lang)
+            if body is not None:
+                write_lines(body.text_frame, bullet_lines(column.bullets, size), lang=ctx.lang)
+        return
+    # "Two Content": each body opens with its heading as a bold, unbulleted line.
+    columns: list[tuple[Column, SlidePlaceholder]] = []
+    for column, idx in zip((content.left, content.right), TWO_CONTENT, strict=True):
+        ph = phs[idx]
+        if ph is not None:
+            columns.append((column, ph))
+    size = min(
+        (bullet_font_size([(col.heading, 0), *items_of(col.bullets)], box_of(ph)) for col, ph in columns),
+        default=24,
+    )
+    for column, ph in columns:
+        lines = [heading_line(column.heading, size)] if column.heading.strip() else []
+        lines += bullet_lines(column.bullets, size)
+        write_lines(ph.text_frame, lines, lang=ctx.lang)
+
+
+def quoted(text: str) -> str:
+    """The quote inside typographic marks; marks the author typed around the whole of it go.
+
+    Marks inside the quote are the article's own punctuation and stay, even at the very end
+    (a quote that ends on a quoted phrase closes twice).
+    """
+    text = text.strip()
+    marks = sum(text.count(mark) for mark in QUOTE_MARKS)
+    if marks == 2 and len(text) > 2 and text[0] in QUOTE_MARKS and text[-1] in QUOTE_MARKS:
+        text = text[1:-1].strip()
+    return f"{OPEN_QUOTE}{text}{CLOSE_QUOTE}"
+
+
+def render_quote(slide: Slide, content: QuoteContent, ctx: RenderContext) -> None:
+    # One box, three paragraphs: stacked boxes would overlap wherever the estimate is short.
+    box = drawn_area(slide, ctx).inset(inches(0.5))
+    attribution = f"\u2014 {content.attribution.strip()}" if content.attribution.strip() else ""
+    size = quote_font_size(quoted(content.text), [content.context, attribution], box, QUOTE_SIDE_PT)
+    lines = []
+    if content.context.strip():
+        lines.append(Line(content.context, size=QUOTE_SIDE_PT, ink=Ink.MUTED, bullet=False))
+    lines.append(
+        Line(
+            quoted(content.text),
+            size=size,
+            italic=True,
+            ink=Ink.TEXT,
+            bullet=False,
+            space_before=12 if lines else 0,
+        )
+    )
+    if attribution:
+        lines.append(
+            Line(
+                attribution,
+                size=QUOTE_SIDE_PT,
+                ink=Ink.MUTED,
+                bullet=False,
+                space_before=14,
+            )
+        )
+    shape = add_text_box(slide.shapes, box, name="Quote", anchor=MSO_ANCHOR.MIDDLE)
+    write_lines(shape.text_frame, lines, lang=ctx.lang)
+
+
+def render_image(slide: Slide, content: ImageContent, ctx: RenderContext) -> None:
+    blob = content.path.read_bytes()
+    width_px, height_px = Image.from_blob(blob).size
+    area = drawn_area(slide, ctx)
+    gap = inches(0.1)
+    cap_h = caption_height(content.caption, area.width, CAPTION_PT) if content.caption else 0
+    room = Box(area.left, area.top, area.width, area.height - (cap_h + gap if cap_h else 0))
+    pic_box = fit_inside(width_px, height_px, room)
+    # Centre picture and caption together, so the caption sits right under the picture.
+    group_h = pic_box.height + (cap_h + gap if cap_h else 0)
+    top = area.top + (area.height - group_h) // 2
+    pic = slide.shapes.add_picture(
+        io.BytesIO(blob), Emu(pic_box.left), Emu(top), Emu(pic_box.width), Emu(pic_box.height)
+    )
+    # add_picture puts a file name in the alt text; screen readers need the description.
+    element: Any = pic._element
+    element.nvPicPr.cNvPr.set("descr", slide_text(content.alt))
+    if cap_h:
+        cap_box = Box(area.left, top + pic_box.height + gap, area.width, cap_h)
+        caption = add_text_box(slide.shapes, cap_box, name="Caption")
+        line = Line(content.caption, size=CAPTION_PT, ink=Ink.MUTED, bullet=False, align=PP_ALIGN.CENTER)
+        write_lines(caption.text_frame, [line], lang=ctx.lang)
+
+
+def remove_empty_placeholders(slide: Slide) -> None:
+    """An unused placeholder shows "Click to add text" in PowerPoint: remove it."""
+    for ph in list(slide.placeholders):
+        element = ph._element
+        if element.tag != qn("p:sp"):
+            continue  # a filled picture or graphic frame
+        if ph.has_text_frame and ph.text_frame.text.strip():
+            continue
+        element.getparent().remove(element)

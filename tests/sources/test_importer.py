@@ -1,0 +1,179 @@
+"""The plain-text importer: the seed article, caption and author detection, placeholders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from deckgen.sources import import_text, load_article, parse_article
+from deckgen.sources.importer import PLACEHOLDER
+from deckgen.sources.model import Author, PubDate
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_MD = ROOT / "briefs" / "sources" / "southern-underbelly.md"
+# The plain text the seed article was imported from; it lives outside the repository.
+SEED_TXT = Path("/work/shared/seed/000_52aada8e8dfe72db.txt")
+
+needs_seed = pytest.mark.skipif(not SEED_TXT.is_file(), reason=f"plain-text seed not found at {SEED_TXT}")
+
+SIMPLE = """\
+A Headline: With a Colon
+
+The first paragraph, which has
+two lines and two sentences. Here is the second one.
+
+The second paragraph.
+"""
+
+
+def imported(tmp_path: Path, text: str, article_id: str = "sample") -> tuple[str, Path]:
+    source = import_text(text, article_id=article_id)
+    path = tmp_path / f"{article_id}.md"
+    path.write_text(source, encoding="utf-8")
+    return source, path
+
+
+def front_matter(source: str) -> dict[str, object]:
+    data = yaml.safe_load(source.split("---\n")[1])
+    assert isinstance(data, dict)
+    return data
+
+
+@pytest.fixture(scope="module")
+def seed_source() -> str:
+    if not SEED_TXT.is_file():
+        pytest.skip(f"plain-text seed not found at {SEED_TXT}")
+    return import_text(SEED_TXT.read_text(encoding="utf-8"), article_id="southern-underbelly")
+
+
+@needs_seed
+def test_seed_imports_the_same_paragraphs_as_the_edited_source(seed_source: str, tmp_path: Path) -> None:
+    article = parse_article(seed_source, path=tmp_path / "southern-underbelly.md")
+    edited = load_article(SEED_MD)
+    assert [p.text for p in article.paragraphs] == [p.text for p in edited.paragraphs]
+    assert [(s.id, s.title, len(s.paragraphs)) for s in article.sections] == [("intro", "Introduction", 9)]
+
+
+@needs_seed
+def test_seed_paragraphs_are_the_plain_text_blocks_verbatim(seed_source: str, tmp_path: Path) -> None:
+    raw = SEED_TXT.read_text(encoding="utf-8").split("\n\n")
+    # Caption, captioned credit, title and standfirst come first; two author lines come last.
+    body = [block.strip() for block in raw[4:-2]]
+    article = parse_article(seed_source, path=tmp_path / "southern-underbelly.md")
+    assert [p.text for p in article.paragraphs] == body
+    assert "Central African RepublicMali" in article.paragraphs[5].text
+    assert article.paragraphs[4].text.endswith("Libya, and Algeria")
+
+
+@needs_seed
+def test_seed_front_matter(seed_source: str, tmp_path: Path) -> None:
+    article = parse_article(seed_source, path=tmp_path / "southern-underbelly.md")
+    assert article.id == "southern-underbelly"
+    assert article.title == "NATO Must Contest Russian Moves in Its Southern Underbelly"
+    assert article.standfirst == (
+        "Putin sees the east and south as key to pushing back the Western alliance\u2019s influence."
+    )
+    assert article.authors == (
+        Author(
+            "Liana Fix",
+            "Liana Fix is Program Director for International Affairs at the Koerber Stiftung in Berlin.",
+        ),
+        Author(
+            "Kristina Kausch",
+            "Kristina Kausch is Senior Resident Fellow at the German Marshall Fund of the United States "
+            "in Brussels and Madrid.",
+        ),
+    )
+    assert article.publication == PLACEHOLDER
+    assert article.attribution.startswith(PLACEHOLDER)
+    assert article.date == PubDate(2022)  # the latest year the text mentions, marked CHECK
+    meta = front_matter(seed_source)
+    assert meta["image_caption"] == (
+        "People raise flags of Ukraine and of the Syrian opposition during a demonstration against "
+        "Russia's invasion of Ukraine in the city of Binnish in Syria's northwestern rebel-held Idlib "
+        "province on April 1, 2022."
+    )
+    assert meta["image_credit"] == "AFP via Getty Images / OMAR HAJ KADOUR"
+
+
+@needs_seed
+def test_seed_output_tells_staff_what_to_finish(seed_source: str) -> None:
+    lines = seed_source.splitlines()
+    assert lines[0] == "---"
+    assert lines[1].startswith("# ")
+    comment = "\n".join(line for line in lines if line.startswith("#"))
+    assert "## Heading {#short-id}" in comment
+    assert "CHECK" in comment
+    assert "CHECK" in next(line for line in lines if line.startswith("date:"))
+    assert "CHECK" in next(line for line in lines if line.startswith("publication:"))
+
+
+@needs_seed
+def test_seed_import_is_deterministic(seed_source: str) -> None:
+    again = import_text(SEED_TXT.read_text(encoding="utf-8"), article_id="southern-underbelly")
+    assert again == seed_source
+    crlf = SEED_TXT.read_text(encoding="utf-8").replace("\n", "\r\n")
+    assert import_text(crlf, article_id="southern-underbelly") == seed_source
+
+
+def test_plain_article_without_caption_or_authors(tmp_path: Path) -> None:
+    source, path = imported(tmp_path, SIMPLE)
+    article = load_article(path)
+    assert article.title == "A Headline: With a Colon"
+    # Two sentences, so the first paragraph is not taken for a standfirst.
+    assert article.standfirst is None
+    assert [p.text for p in article.paragraphs] == [
+        "The first paragraph, which has two lines and two sentences. Here is the second one.",
+        "The second paragraph.",
+    ]
+    assert article.authors == (Author(PLACEHOLDER),)
+    assert article.date == PubDate(1900)
+    assert "image_caption" not in front_matter(source)
+
+
+def test_title_words_stay_text(tmp_path: Path) -> None:
+    _, path = imported(tmp_path, "No\n\nYes: it is a body paragraph. It has two sentences.\n")
+    assert load_article(path).title == "No"
+
+
+def test_caption_repeated_without_a_credit(tmp_path: Path) -> None:
+    text = "A photo.\n\nA photo.\n\nTitle\n\nStandfirst line.\n\nBody one. Body two.\n"
+    source, path = imported(tmp_path, text)
+    meta = front_matter(source)
+    assert meta["image_caption"] == "A photo."
+    assert "image_credit" not in meta
+    article = load_article(path)
+    assert (article.title, article.standfirst) == ("Title", "Standfirst line.")
+    assert [p.text for p in article.paragraphs] == ["Body one. Body two."]
+
+
+def test_author_lines_are_only_taken_from_the_end(tmp_path: Path) -> None:
+    text = (
+        "Title\n\nAnn van Author is quoted in the body. It goes on.\n\nMore body.\n\n"
+        "Ann van Author is a fellow somewhere.\n\nBob B. Writer is an editor.\n"
+    )
+    _, path = imported(tmp_path, text)
+    article = load_article(path)
+    assert [a.name for a in article.authors] == ["Ann van Author", "Bob B. Writer"]
+    assert article.authors[1].bio == "Bob B. Writer is an editor."
+    assert len(article.paragraphs) == 2
+
+
+def test_text_that_needs_quoting_round_trips(tmp_path: Path) -> None:
+    title = 'Russia\'s "Soft" Underbelly: #1 \\ [draft] & more'
+    _, path = imported(tmp_path, f"{title}\n\nBody.\n")
+    assert load_article(path).title == title
+
+
+@pytest.mark.parametrize("article_id", ["Bad Id", "", "-x", "a_b"])
+def test_article_id_must_be_valid(article_id: str) -> None:
+    with pytest.raises(ValueError, match="not an article id"):
+        import_text(SIMPLE, article_id=article_id)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "Only a title\n"])
+def test_text_without_title_and_body_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="title line and one paragraph"):
+        import_text(text, article_id="x")

@@ -11,11 +11,21 @@ from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationT
 from pptx.slide import SlideLayout
 from pptx.util import Emu
 
+# The layouts, by the names the renderer looks up, and their placeholder idx values:
+#   "Title Slide"        0 title (ctrTitle), 1 subtitle (the deck's subtitle and presenter lines)
+#   "Title and Content"  0 title, 1 body (bullets, five levels: 24, 22, 20, 18, 18 pt)
+#   "Section Header"     0 title, 1 text ("Part N" and the strapline)
+#   "Two Content"        0 title, 1 left body, 2 right body
+#   "Comparison"         0 title, 1 left heading, 2 left body, 3 right heading, 4 right body
+#   "Title Only"         0 title (the renderer draws quotes and pictures under it)
+# No date, footer or slide-number placeholders: the renderer draws the marking, source line and
+# slide number itself, in the 0.4 in top band and the 0.45 in bottom band every layout leaves free.
 OUT = Path(__file__).resolve().parent / "templates" / "briefing.pptx"
 
 NS = {
@@ -367,9 +377,10 @@ def fit_notes_master(prs: PresentationT) -> None:
     notes_master = prs.notes_master
     part = notes_master.part
     for ph in notes_master.placeholders:
-        if ph.placeholder_format.type is not None and ph.name.startswith("Slide Image"):
+        kind = ph.placeholder_format.type
+        if kind == PP_PLACEHOLDER.SLIDE_IMAGE:  # the default is 4:3 and would letterbox
             ph.left, ph.top, ph.width, ph.height = emu(0.75), emu(0.75), emu(6.0), emu(3.375)
-        elif ph.name.startswith("Notes"):
+        elif kind == PP_PLACEHOLDER.BODY:
             ph.left, ph.top, ph.width, ph.height = emu(0.75), emu(4.4), emu(6.0), emu(4.9)
     restyle_theme_fonts(part.part_related_by(RT.THEME)._element)
     pres = prs.part._element

@@ -7,7 +7,12 @@ from pptx.parts.image import Image
 from deckgen.errors import DeckgenError, Diagnostic, Loc
 from deckgen.plan.model import DeckPlan, ImageContent, Layout
 from deckgen.render.footer import draw_footer
-from deckgen.render.package import deck_bytes, list_notes_master, set_core_properties
+from deckgen.render.package import (
+    deck_bytes,
+    list_notes_master,
+    reset_app_properties,
+    set_core_properties,
+)
 from deckgen.render.slides import RenderContext, render_slide
 from deckgen.render.template import (
     check_layouts,
@@ -61,6 +66,7 @@ def render_deck(plan: DeckPlan) -> bytes:
 
     list_notes_master(prs)
     set_core_properties(prs, plan.meta)
+    reset_app_properties(prs)
     return deck_bytes(prs)
 
 
@@ -72,14 +78,13 @@ def check_pictures(plan: DeckPlan) -> tuple[Diagnostic, ...]:
         if not isinstance(content, ImageContent):
             continue
         try:
-            if min(Image.from_blob(content.path.read_bytes()).size) <= 0:
-                raise ValueError("empty image")
+            blob = content.path.read_bytes()
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-        except Exception as exc:
-            reason = f"not an image PowerPoint can show ({type(exc).__name__})"
+            reason = exc.strerror or type(exc).__name__
         else:
-            continue
+            if is_showable_picture(blob):
+                continue
+            reason = "not a picture PowerPoint can show"
         problems.append(
             Diagnostic(
                 Loc(str(content.path)),
@@ -90,3 +95,13 @@ def check_pictures(plan: DeckPlan) -> tuple[Diagnostic, ...]:
             )
         )
     return tuple(problems)
+
+
+def is_showable_picture(blob: bytes) -> bool:
+    """True when python-pptx can read the picture's format and pixel size (it asks Pillow)."""
+    try:
+        image = Image.from_blob(blob)
+        width, height = image.size
+        return width > 0 and height > 0 and bool(image.content_type)
+    except Exception:  # Pillow and python-pptx raise many types for a bad file; all mean "no"
+        return False

@@ -75,13 +75,28 @@ def set_core_properties(prs: PresentationT, meta: DeckMeta) -> None:
     props.keywords = meta.keywords
     props.language = meta.language
     for name in ("comments", "category", "content_status", "identifier", "version"):
-        setattr(props, name, "")
+        if getattr(props, name):  # clear what the template carried, add no empty elements
+            setattr(props, name, "")
     props.last_modified_by = "deckgen"
     props.revision = 1
     props.created = props.modified = build_date(meta)
     # A template may carry the date someone last printed it; a built deck was never printed.
     for printed in props._element.findall(qn("cp:lastPrinted")):
         props._element.remove(printed)
+
+
+APP_XML = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>deckgen</Application></Properties>"
+)
+
+
+def reset_app_properties(prs: PresentationT) -> None:
+    """Replace docProps/app.xml: a template's lists its own sample slides' titles and counts."""
+    for rel in prs.part.package.iter_rels():
+        if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
+            rel.target_part.blob = APP_XML
 
 
 def list_notes_master(prs: PresentationT) -> None:

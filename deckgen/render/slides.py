@@ -28,6 +28,7 @@ from deckgen.plan.model import (
 from deckgen.render.geometry import Box, content_area, fit_inside, inches
 from deckgen.render.template import BODY_IDX, COMPARISON, TEXT_TYPES, TWO_CONTENT
 from deckgen.render.text import (
+    BODY_SIZES,
     Ink,
     Line,
     add_text_box,
@@ -111,7 +112,7 @@ def render_title_slide(slide: Slide, content: TitleContent, ctx: RenderContext) 
     if ph is None:
         return
     lines = [Line(content.subtitle, bullet=False)] if content.subtitle.strip() else []
-    for n, extra in enumerate(content.lines):
+    for n, extra in enumerate(line for line in content.lines if line.strip()):
         gap = 12 if n == 0 and lines else None
         lines.append(Line(extra, size=SUBTITLE_LINE_PT, ink=Ink.MUTED, bullet=False, space_before=gap))
     write_lines(ph.text_frame, lines, lang=ctx.lang)
@@ -152,40 +153,46 @@ def render_bullets(slide: Slide, content: BulletsContent, ctx: RenderContext) ->
     write_lines(frame, bullet_lines(content.bullets, size), lang=ctx.lang)
 
 
-def heading_line(heading: str, size: float | None = None) -> Line:
+def heading_line(heading: str, size: float) -> Line:
+    """A column heading inside a body placeholder: bold, accent colour, no bullet."""
     return Line(heading, size=size, bold=True, ink=Ink.ACCENT, bullet=False)
 
 
 def render_two_column(slide: Slide, content: TwoColumnContent, ctx: RenderContext) -> None:
+    """Two columns of bullets under their headings, filled by placeholder idx.
+
+    "Comparison" has headings at idx 1 and 3 over bodies at 2 and 4; "Two Content" has only
+    bodies at 1 and 2, so each body opens with its heading as a bold, unbulleted line.
+    """
     phs = {idx: placeholder(slide, idx) for idx in COMPARISON}
-    if all(phs[idx] is not None for idx in COMPARISON):
-        # "Comparison": headings 1 and 3, bodies 2 and 4.
-        pairs = [(content.left, phs[1], phs[2]), (content.right, phs[3], phs[4])]
-        boxes = [box_of(body) for _, _, body in pairs if body is not None]
-        size = min(
-            bullet_font_size(items_of(col.bullets), box)
-            for (col, _, _), box in zip(pairs, boxes, strict=True)
-        )
-        for column, head, body in pairs:
-            if head is not None and column.heading.strip():
-                write_lines(head.text_frame, [heading_line(column.heading)], lang=ctx.lang)
-            if body is not None:
-                write_lines(body.text_frame, bullet_lines(column.bullets, size), lang=ctx.lang)
-        return
-    # "Two Content": each body opens with its heading as a bold, unbulleted line.
-    columns: list[tuple[Column, SlidePlaceholder]] = []
-    for column, idx in zip((content.left, content.right), TWO_CONTENT, strict=True):
-        ph = phs[idx]
-        if ph is not None:
-            columns.append((column, ph))
-    size = min(
-        (bullet_font_size([(col.heading, 0), *items_of(col.bullets)], box_of(ph)) for col, ph in columns),
-        default=24,
-    )
-    for column, ph in columns:
-        lines = [heading_line(column.heading, size)] if column.heading.strip() else []
-        lines += bullet_lines(column.bullets, size)
-        write_lines(ph.text_frame, lines, lang=ctx.lang)
+    columns = (content.left, content.right)
+    heads: tuple[SlidePlaceholder | None, ...]
+    bodies: tuple[SlidePlaceholder | None, ...]
+    if all(ph is not None for ph in phs.values()):
+        heads, bodies = (phs[1], phs[3]), (phs[2], phs[4])
+    else:
+        heads, bodies = (None, None), tuple(phs[idx] for idx in TWO_CONTENT)
+    filled = [(col, head, body) for col, head, body in zip(columns, heads, bodies, strict=True) if body]
+    # Both columns share one size, or the slide looks lopsided.
+    sizes = [
+        bullet_font_size(column_items(col, inline_heading=head is None), box_of(body))
+        for col, head, body in filled
+    ]
+    size = min(sizes, default=BODY_SIZES[0])
+    for column, head, body in filled:
+        lines = bullet_lines(column.bullets, size)
+        if column.heading.strip():
+            if head is not None:
+                # A heading placeholder has the template's heading style: keep it.
+                write_lines(head.text_frame, [Line(column.heading, bullet=False)], lang=ctx.lang)
+            else:
+                lines.insert(0, heading_line(column.heading, size))
+        write_lines(body.text_frame, lines, lang=ctx.lang)
+
+
+def column_items(column: Column, *, inline_heading: bool) -> list[tuple[str, int]]:
+    head = [(column.heading, 0)] if inline_heading and column.heading.strip() else []
+    return head + items_of(column.bullets)
 
 
 def quoted(text: str) -> str:
@@ -238,7 +245,7 @@ def render_image(slide: Slide, content: ImageContent, ctx: RenderContext) -> Non
     width_px, height_px = Image.from_blob(blob).size
     area = drawn_area(slide, ctx)
     gap = inches(0.1)
-    cap_h = caption_height(content.caption, area.width, CAPTION_PT) if content.caption else 0
+    cap_h = caption_height(content.caption, area.width, CAPTION_PT) if content.caption.strip() else 0
     room = Box(area.left, area.top, area.width, area.height - (cap_h + gap if cap_h else 0))
     pic_box = fit_inside(width_px, height_px, room)
     # Centre picture and caption together, so the caption sits right under the picture.

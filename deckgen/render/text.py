@@ -28,6 +28,8 @@ LINE_SPACING = 1.2  # a line's height as a multiple of its font size (Arial/Libe
 # for capitals and for the space lost when a line breaks before a long word.
 AVG_CHAR_EM = 0.55
 EMU_PER_PT = 12700
+FRAME_INSET_X = 91440  # python-pptx's and PowerPoint's default left and right text insets, EMU
+FRAME_INSET_PT = 8.0  # default top plus bottom insets (0.05 in each), in points
 
 
 class Ink(Enum):
@@ -186,20 +188,20 @@ def bullet_font_size(items: Sequence[tuple[str, int]], box: Box) -> float:
     Steps down while the estimated text is taller than the box; 18 pt is the floor even when it
     still does not fit (splitting a slide is the planner's job, not the renderer's).
     """
-    usable = box.height / EMU_PER_PT - 8  # the frame's top and bottom insets
+    usable = box.height / EMU_PER_PT - FRAME_INSET_PT
     for size in BODY_SIZES:
         paras = [(t, level_size(size, lvl), level_indent(lvl)) for t, lvl in items]
-        if text_height_pt(paras, box.width - 2 * 91440) <= usable:
+        if text_height_pt(paras, box.width - 2 * FRAME_INSET_X) <= usable:
             return size
     return BODY_SIZES[-1]
 
 
 def title_font_size(text: str, box: Box, base: float) -> float | None:
     """None when the title fits at the template's size, else a smaller size (20 pt at least)."""
-    usable = box.height / EMU_PER_PT - 8
+    usable = box.height / EMU_PER_PT - FRAME_INSET_PT
     size = base
     # Titles are bold: about 8 % wider than the regular face the estimate assumes.
-    while estimate_lines(text, box.width - 2 * 91440, size * 1.08) * size * LINE_SPACING > usable:
+    while estimate_lines(text, box.width - 2 * FRAME_INSET_X, size * 1.08) * size * LINE_SPACING > usable:
         if size - 2 < 20:
             break
         size -= 2
@@ -208,10 +210,11 @@ def title_font_size(text: str, box: Box, base: float) -> float | None:
 
 def quote_font_size(quote: str, others: Sequence[str], box: Box, other_size: float) -> float:
     """The largest of 32, 28, 24, 20 pt at which the quote and its side lines fit in ``box``."""
-    usable = box.height / EMU_PER_PT - 8
-    width = box.width - 2 * 91440
+    usable = box.height / EMU_PER_PT - FRAME_INSET_PT
+    width = box.width - 2 * FRAME_INSET_X
     sides = [(text, other_size, 0.0) for text in others if text.strip()]
     for size in (32, 28, 24, 20):
+        # 26 pt: the space before the quote and before the attribution.
         if text_height_pt([(quote, size, 0.0), *sides], width) + 26 <= usable:
             return size
     return 20
@@ -219,13 +222,12 @@ def quote_font_size(quote: str, others: Sequence[str], box: Box, other_size: flo
 
 def caption_height(text: str, width: int, size: float) -> int:
     """Height in EMU of a caption box: its estimated lines plus the frame insets."""
-    lines = estimate_lines(text, width - 2 * 91440, size)
-    return int((lines * size * LINE_SPACING + 8) * EMU_PER_PT)
+    lines = estimate_lines(text, width - 2 * FRAME_INSET_X, size)
+    return int((lines * size * LINE_SPACING + FRAME_INSET_PT) * EMU_PER_PT)
 
 
 def inherited_title_size(shape: BaseShape, *, default: float) -> float:
-    """The size a title placeholder inherits from its layout, its master placeholder, then the
-    master's title style, in points."""
+    """The title size in points: from the layout, the master placeholder, or the title style."""
     node: Any = shape
     while node is not None:
         sizes = node._element.xpath("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@sz")

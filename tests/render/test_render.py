@@ -224,6 +224,26 @@ def test_rendering_twice_gives_identical_bytes(deck: Path, plan: DeckPlan) -> No
     assert render_deck(plan) == deck.read_bytes()
 
 
+@pytest.mark.parametrize(
+    ("date", "epoch", "expected"),
+    [
+        ("2022-06-20", "1700000000", datetime(2022, 6, 20)),
+        ("", "1700000000", datetime(2023, 11, 14, 22, 13, 20)),
+        ("", None, datetime(2000, 1, 1)),
+    ],
+)
+def test_core_dates_come_from_the_brief_then_source_date_epoch(
+    plan: DeckPlan, monkeypatch: pytest.MonkeyPatch, date: str, epoch: str | None, expected: datetime
+) -> None:
+    if epoch is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    small = replace(plan, meta=replace(plan.meta, date=date), slides=plan.slides[:1])
+    core = Presentation(io.BytesIO(render_deck(small))).core_properties
+    assert core.created == core.modified == expected
+
+
 def test_control_characters_never_reach_the_xml(plan: DeckPlan) -> None:
     dirty = SlidePlan(
         kind="bullets",

@@ -1,0 +1,138 @@
+"""Chart requests and the computed figures behind them: plain values, no drawing library."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from deckgen.data.model import Flank, PresenceRecord, Status, YearMonth
+
+
+class ChartKind(StrEnum):
+    BY_REGION = "by-region"  # presence by region, stacked by kind
+    FLANKS = "flanks"  # east flank against south flank, by kind
+    TIMELINE = "timeline"  # milestones over time
+    MATRIX = "matrix"  # country x kind
+    MAP = "map"  # tile-grid map of countries
+
+
+class Renderer(StrEnum):
+    AUTO = "auto"  # native where python-pptx can draw the chart type, else a picture
+    NATIVE = "native"
+    PICTURE = "picture"
+
+
+@dataclass(frozen=True)
+class ChartFilter:
+    flanks: tuple[Flank, ...] = ()  # empty = all
+    regions: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    statuses: tuple[Status, ...] = ()  # empty = all but 'planned'
+    as_of: YearMonth | None = None  # only what was present at this date
+
+
+@dataclass(frozen=True)
+class Annotation:
+    target: str  # a region, kind or country id, or a record id for timelines
+    text: str
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    kind: ChartKind
+    filter: ChartFilter = ChartFilter()
+    highlight: tuple[str, ...] = ()  # region, country or kind ids to emphasise
+    annotations: tuple[Annotation, ...] = ()
+    renderer: Renderer = Renderer.AUTO
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float, ...]
+    color: str = ""  # hex "#RRGGBB"; empty = the style's choice
+
+
+@dataclass(frozen=True)
+class CategoryTable:
+    """Categories × series, for bar charts (native or picture)."""
+
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    value_axis_title: str = "Presence elements (count)"
+
+
+@dataclass(frozen=True)
+class Milestone:
+    when: YearMonth
+    label: str
+    flank: Flank
+    record_id: str
+
+
+@dataclass(frozen=True)
+class TimelineTable:
+    milestones: tuple[Milestone, ...]
+
+
+@dataclass(frozen=True)
+class MatrixTable:
+    """Rows are countries, columns are kinds; a cell holds the status, or None for nothing."""
+
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    cells: tuple[tuple[Status | None, ...], ...]
+    row_flanks: tuple[Flank, ...]
+
+
+@dataclass(frozen=True)
+class MapTile:
+    code: str
+    label: str
+    col: int
+    row: int
+    count: int
+    flank: Flank | None  # None for context tiles (allies, neighbours) with no presence
+
+
+@dataclass(frozen=True)
+class MapTable:
+    tiles: tuple[MapTile, ...]
+
+
+ChartTable = CategoryTable | TimelineTable | MatrixTable | MapTable
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """A computed chart: its figures and every record that supports them (for notes and audits)."""
+
+    spec: ChartSpec
+    table: ChartTable
+    records: tuple[PresenceRecord, ...]
+    highlight: tuple[str, ...] = field(default=())  # display names to emphasise
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    """What a chart takes from the deck's theme. Sizes in points, colours as "#RRGGBB"."""
+
+    font: str = "Liberation Sans"
+    text_color: str = "#1A1A1A"
+    muted_color: str = "#5A6270"
+    background: str = "#FFFFFF"
+    accents: tuple[str, ...] = (
+        "#13294B",
+        "#2F6DB5",
+        "#C8553D",
+        "#E0A526",
+        "#4E8C5A",
+        "#7A5EA8",
+        "#3FA7B5",
+        "#8C6D46",
+    )
+    east_color: str = "#2F6DB5"
+    south_color: str = "#C8553D"
+    label_size: float = 14.0
+    tick_size: float = 14.0
+    title_size: float = 18.0

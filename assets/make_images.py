@@ -43,7 +43,7 @@ W, H = 1.25, 0.8  # tile pitch; tiles are a little smaller so gaps show
 
 
 def draw_two_flanks() -> bytes:
-    fig, ax = plt.subplots(figsize=(9.0, 6.0), dpi=150)
+    fig, ax = plt.subplots(figsize=(8.4, 5.6), dpi=150)
     font = {"family": "Liberation Sans", "fontweight": "bold"}
     for label, col, row, group in TILES:
         x, y = col * W, -row * H
@@ -63,7 +63,7 @@ def draw_two_flanks() -> bytes:
     for i, (group, name) in enumerate(LEGEND):
         x = i * 2.9
         ax.add_patch(plt.Rectangle((x, -8.0 * H), 0.35, 0.35, color=COLORS[group], linewidth=0))
-        ax.text(x + 0.5, -8.0 * H + 0.17, name, va="center", fontsize=12, color=NAVY, **font)
+        ax.text(x + 0.5, -8.0 * H + 0.17, name, va="center", fontsize=15, color=NAVY, **font)
     ax.set_xlim(-0.1, 8 * W + 0.1)
     ax.set_ylim(-8.1 * H, 1.0 * H)
     ax.set_aspect("equal")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Characters that differ between an article and what someone types in YAML, mapped to one form.
+# Characters that differ between an article and what someone types in YAML, mapped to one form:
+# every quotation mark becomes ', every dash -, every odd space a space.
 _FOLD = str.maketrans(
     {
         "\u2018": "'",
@@ -13,13 +14,14 @@ _FOLD = str.maketrans(
         "\u201a": "'",
         "\u201b": "'",
         "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
+        "\u201c": "'",
+        "\u201d": "'",
+        "\u201e": "'",
+        "\u201f": "'",
+        "\u2033": "'",
+        "\u00ab": "'",
+        "\u00bb": "'",
+        '"': "'",  # single and double marks compare equal: nesting swaps one for the other
         "\u2010": "-",
         "\u2011": "-",
         "\u2012": "-",

@@ -198,14 +198,18 @@ def column_items(column: Column, *, inline_heading: bool) -> list[tuple[str, int
 def quoted(text: str) -> str:
     """The quote inside typographic marks; marks the author typed around the whole of it go.
 
-    Marks inside the quote are the article's own punctuation and stay, even at the very end
-    (a quote that ends on a quoted phrase closes twice).
+    Double marks inside the quote become single ones, the usual way to nest a quotation, so a
+    quote ending on a quoted phrase reads ``…NATO's 'soft underbelly.'"`` rather than closing twice.
     """
     text = text.strip()
     marks = sum(text.count(mark) for mark in QUOTE_MARKS)
     if marks == 2 and len(text) > 2 and text[0] in QUOTE_MARKS and text[-1] in QUOTE_MARKS:
         text = text[1:-1].strip()
-    return f"{OPEN_QUOTE}{text}{CLOSE_QUOTE}"
+    return f"{OPEN_QUOTE}{text.translate(_NESTED)}{CLOSE_QUOTE}"
+
+
+# Inner double quotes as single quotes; a straight one opens after a space or at the start.
+_NESTED = str.maketrans({"\u201c": "\u2018", "\u201d": "\u2019", "\u00ab": "\u2018", "\u00bb": "\u2019"})
 
 
 def render_quote(slide: Slide, content: QuoteContent, ctx: RenderContext) -> None:

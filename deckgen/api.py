@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from deckgen.charts.cache import ChartCache
 from deckgen.errors import Collector, DeckgenError, Diagnostic, Loc, Severity, sort_diagnostics
 from deckgen.output import write_atomic
 from deckgen.plan import DeckPlan, plan_deck
@@ -67,13 +68,15 @@ def build(
     output: Path | None = None,
     strict: bool = False,
     sources_dir: Path | None = None,
+    no_cache: bool = False,
 ) -> BuildResult:
     """Check, render and write one deck atomically. Nothing is written when there is an error."""
     started = time.perf_counter()
     checked = check(brief, strict=strict, sources_dir=sources_dir)
     from deckgen.render import render_deck
 
-    data = render_deck(checked.plan)
+    cache = None if no_cache else ChartCache.default()
+    data = render_deck(checked.plan, chart_cache=cache)
     target = output or default_output(brief)
     write_atomic(target, data)
     return BuildResult(

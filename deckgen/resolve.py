@@ -7,7 +7,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from deckgen.assets import DEFAULT_TEMPLATE_NAME, default_template_path
+from deckgen.charts.model import ChartData
+from deckgen.data.model import Dataset, SourceEvidence
 from deckgen.errors import Collector, DeckgenError, Loc
+from deckgen.resolve_chart import ChartResolver
 from deckgen.sources import (
     AddressError,
     AddressSyntaxError,
@@ -21,6 +24,7 @@ from deckgen.spec.model import (
     Brief,
     BulletsBody,
     BulletSpec,
+    ChartBody,
     ComparisonBody,
     ExcerptBody,
     ImageBody,
@@ -41,6 +45,19 @@ class ResolvedSlide:
     quote: str = ""  # the quote in the article's own wording
     sentences: tuple[str, ...] = ()  # excerpt sentences, verbatim
     image: Path | None = None
+    chart: ChartData | None = None
+    chart_articles: tuple[Article, ...] = ()  # articles that the chart's evidence quotes
+    dataset: Dataset | None = None
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        """Every article this slide draws on, in first-use order."""
+        out: dict[str, Article] = {}
+        for p in self.passages:
+            out.setdefault(p.article.id, p.article)
+        for a in self.chart_articles:
+            out.setdefault(a.id, a)
+        return tuple(out.values())
 
 
 @dataclass(frozen=True)
@@ -65,6 +82,7 @@ class _Resolver:
         self.aliases: dict[str, str] = {}
         self.used_aliases: set[str] = set()
         self.articles: dict[str, Article] = {}
+        self.charts = ChartResolver(brief, self.library, self.diags)
 
     def run(self) -> tuple[ResolvedDeck | None, Collector]:
         self.check_aliases()
@@ -83,8 +101,8 @@ class _Resolver:
             return None, self.diags
         cited: dict[str, Article] = {}
         for rs in slides:
-            for p in rs.passages:
-                cited.setdefault(p.article.id, p.article)
+            for article in rs.articles:
+                cited.setdefault(article.id, article)
         return ResolvedDeck(self.brief, template, slides, tuple(cited.values())), self.diags
 
     # -- deck-level references -------------------------------------------------------------
@@ -197,7 +215,14 @@ class _Resolver:
         quote = ""
         sentences: tuple[str, ...] = ()
         image: Path | None = None
-        if isinstance(body, BulletsBody):
+        dataset: Dataset | None = None
+        chart: ChartData | None = None
+        chart_articles: tuple[Article, ...] = ()
+        if isinstance(body, ChartBody):
+            dataset = self.charts.dataset(body.data, spec.loc, f"slides[{spec.index}]")
+            chart = self.charts.chart(body, dataset)
+            chart_articles = self.evidence_articles(chart) if chart else ()
+        elif isinstance(body, BulletsBody):
             self.bullets(body.bullets, bullet_passages)
         elif isinstance(body, ComparisonBody):
             self.bullets(body.left.bullets, bullet_passages)
@@ -211,7 +236,28 @@ class _Resolver:
         for _, p in bullet_passages:
             if p not in passages:
                 passages.append(p)
-        return ResolvedSlide(spec, tuple(passages), tuple(bullet_passages), quote, sentences, image)
+        return ResolvedSlide(
+            spec,
+            tuple(passages),
+            tuple(bullet_passages),
+            quote,
+            sentences,
+            image,
+            chart,
+            chart_articles,
+            dataset,
+        )
+
+    def evidence_articles(self, chart: ChartData) -> tuple[Article, ...]:
+        out: dict[str, Article] = {}
+        for record in chart.records:
+            for ev in record.evidence:
+                if isinstance(ev, SourceEvidence):
+                    article_id = ev.address.split("#", 1)[0]
+                    article = self.library.get(article_id)
+                    if article is not None:
+                        out.setdefault(article.id, article)
+        return tuple(out.values())
 
     def bullets(self, bullets: tuple[BulletSpec, ...], out: list[tuple[str, Passage]]) -> None:
         for b in bullets:

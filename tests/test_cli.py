@@ -43,7 +43,7 @@ def test_usage_errors_exit_2() -> None:
 def test_check_ok_reports_slide_count() -> None:
     code, _, err = run("check", str(READAHEAD))
     assert code == 0
-    assert "ok, 6 slides, no problems" in err
+    assert "ok, 8 slides, no problems" in err
 
 
 def test_build_json_report(tmp_path: Path) -> None:
@@ -53,7 +53,7 @@ def test_build_json_report(tmp_path: Path) -> None:
     report = json.loads(stdout)
     assert report["failed"] == 0
     (entry,) = report["briefs"]
-    assert entry["status"] == "built" and entry["slides"] == 6 and entry["output"] == str(out)
+    assert entry["status"] == "built" and entry["slides"] == 8 and entry["output"] == str(out)
     assert out.stat().st_size > 10_000
 
 

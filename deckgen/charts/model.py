@@ -29,6 +29,7 @@ class ChartFilter:
     kinds: tuple[str, ...] = ()
     statuses: tuple[Status, ...] = ()  # empty = all but 'planned'
     as_of: YearMonth | None = None  # only what was present at this date
+    since: YearMonth | None = None  # only what began at or after this date
 
 
 @dataclass(frozen=True)

@@ -1,26 +1,11 @@
-"""How sources are credited: full citations for notes and the sources slide, short footer lines."""
+"""How sources are credited on slides: footer lines, notes blocks, chart evidence."""
 
 from __future__ import annotations
 
+from deckgen.charts.model import ChartData
+from deckgen.data.model import ExternalEvidence, PresenceRecord, SourceEvidence
+from deckgen.sources.citation import passage_citation
 from deckgen.sources.model import Article, Passage
-
-
-def full_citation(article: Article, pinpoint: str = "") -> str:
-    """``Liana Fix and Kristina Kausch, "Title", Publication, May 2022[, pinpoint].[ url]``"""
-    parts = [
-        article.author_names(),
-        f"\u201c{article.title}\u201d",
-        article.publication,
-        article.date.display(),
-        pinpoint,
-    ]
-    text = ", ".join(p for p in parts if p) + "."
-    return f"{text} {article.url}" if article.url else text
-
-
-def passage_citation(passage: Passage) -> str:
-    """A full citation pinned to the paragraphs cited: ``…, May 2022, § Syria, ¶4.``"""
-    return full_citation(passage.article, passage.label())
 
 
 def short_author(article: Article) -> str:
@@ -49,3 +34,36 @@ def notes_block(passages: tuple[Passage, ...]) -> str:
         for para in passage.paragraphs:
             lines.append(f"    \u00b6{para.number}: \u201c{para.text}\u201d")
     return "\n".join(lines)
+
+
+def record_line(record: PresenceRecord) -> str:
+    """``Syria, Tartus naval facility (Naval base or access; active since Jan 2017)``"""
+    when = f"since {record.since.display()}"
+    if record.until is not None:
+        when = f"{record.since.display()} to {record.until.display()}"
+    return f"{record.country}: {record.label} ({record.kind.name}; {record.status.value}, {when})"
+
+
+def evidence_block(chart: ChartData) -> str:
+    """Every record behind a chart, each with its evidence: the answer to "where is this from?"."""
+    lines = [f"Evidence for this chart ({len(chart.records)} records):"]
+    for record in chart.records:
+        lines.append(f"- {record_line(record)}")
+        for ev in record.evidence:
+            if isinstance(ev, SourceEvidence):
+                lines.append(f"    \u201c{ev.quote}\u201d \u2014 {ev.citation}")
+            else:
+                quote = f"\u201c{ev.quote}\u201d \u2014 " if ev.quote else ""
+                lines.append(f"    {quote}{ev.citation}")
+    return "\n".join(lines)
+
+
+def external_sources(charts: list[ChartData]) -> tuple[ExternalEvidence, ...]:
+    """Distinct external references behind the given charts, in first-use order."""
+    seen: dict[str, ExternalEvidence] = {}
+    for chart in charts:
+        for record in chart.records:
+            for ev in record.evidence:
+                if isinstance(ev, ExternalEvidence):
+                    seen.setdefault(ev.citation, ev)
+    return tuple(seen.values())

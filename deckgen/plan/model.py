@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from deckgen.charts.model import ChartData
+
 
 class Layout(StrEnum):
     """The roles a template must provide; the template maps each role to one of its layouts."""
@@ -70,7 +72,25 @@ class ImageContent:
     caption: str = ""
 
 
-SlideContent = TitleContent | SectionContent | BulletsContent | QuoteContent | TwoColumnContent | ImageContent
+@dataclass(frozen=True)
+class ChartContent:
+    """A chart: its computed figures, and whether it is drawn as a native chart or a picture."""
+
+    data: ChartData
+    alt: str  # generated from the figures, never a file name
+    caption: str = ""
+    native: bool = True
+
+
+SlideContent = (
+    TitleContent
+    | SectionContent
+    | BulletsContent
+    | QuoteContent
+    | TwoColumnContent
+    | ImageContent
+    | ChartContent
+)
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+from deckgen.charts import NATIVE_KINDS, alt_text
+from deckgen.charts.model import Renderer
+from deckgen.data.model import ExternalEvidence
 from deckgen.errors import Collector
-from deckgen.plan.citations import footer_credit, full_citation, notes_block
+from deckgen.plan.citations import (
+    evidence_block,
+    external_sources,
+    footer_credit,
+    notes_block,
+)
 from deckgen.plan.model import (
     Bullet,
     BulletsContent,
+    ChartContent,
     Column,
     DeckMeta,
     DeckPlan,
@@ -22,12 +31,13 @@ from deckgen.plan.model import (
     TwoColumnContent,
 )
 from deckgen.resolve import ResolvedDeck, ResolvedSlide
-from deckgen.sources.model import Article
+from deckgen.sources.citation import full_citation
 from deckgen.spec.loader import DEFAULT_TITLES
 from deckgen.spec.model import (
     AgendaBody,
     BulletsBody,
     BulletSpec,
+    ChartBody,
     ClosingBody,
     ComparisonBody,
     ExcerptBody,
@@ -52,6 +62,7 @@ _LAYOUT_OF: dict[SlideKind, Layout] = {
     SlideKind.TAKEAWAYS: Layout.CONTENT,
     SlideKind.CLOSING: Layout.SECTION,
     SlideKind.SOURCES: Layout.CONTENT,
+    SlideKind.CHART: Layout.TITLE_ONLY,
 }
 
 
@@ -86,21 +97,23 @@ class _Planner:
         spec = rs.spec
         title = spec.title if spec.title is not None else self.default_title(spec.kind)
         content = self.content(rs)
-        notes = spec.notes.strip()
+        blocks = [spec.notes.strip()]
+        if rs.chart is not None:
+            blocks.append(evidence_block(rs.chart))
         if rs.passages:
-            block = notes_block(rs.passages)
-            notes = f"{notes}\n\n{block}" if notes else block
-        articles: list[Article] = []
-        for p in rs.passages:
-            if p.article not in articles:
-                articles.append(p.article)
+            blocks.append(notes_block(rs.passages))
+        if isinstance(spec.body, SourcesBody):
+            blocks.append(self.external_notes())
+        source_line = footer_credit(list({p.article.id: p.article for p in rs.passages}.values()))
+        if rs.dataset is not None:
+            source_line = f"Data: {rs.dataset.title}; evidence for every figure in the notes"
         return SlidePlan(
             kind=spec.kind.value,
             layout=_LAYOUT_OF[spec.kind],
             title=sanitize(title),
             content=content,
-            notes=sanitize(notes),
-            source_line=footer_credit(articles),
+            notes=sanitize("\n\n".join(b for b in blocks if b)),
+            source_line=sanitize(source_line),
         )
 
     def default_title(self, kind: SlideKind) -> str:
@@ -133,6 +146,12 @@ class _Planner:
             return ImageContent(rs.image, sanitize(body.alt), sanitize(body.caption))
         if isinstance(body, SourcesBody):
             return BulletsContent(self.sources_list(rs))
+        if isinstance(body, ChartBody):
+            assert rs.chart is not None
+            native = rs.chart.spec.renderer is Renderer.NATIVE or (
+                rs.chart.spec.renderer is Renderer.AUTO and rs.chart.spec.kind in NATIVE_KINDS
+            )
+            return ChartContent(rs.chart, sanitize(alt_text(rs.chart)), sanitize(body.caption), native)
         raise AssertionError(body)
 
     def title_lines(self) -> list[str]:
@@ -193,15 +212,37 @@ class _Planner:
             )
         out: list[Bullet] = []
         for article in self.deck.articles:
-            numbers = [
-                str(n)
-                for n, s in enumerate(self.deck.slides, 1)
-                if any(p.article.id == article.id for p in s.passages)
-            ]
+            numbers = [n for n, s in enumerate(self.deck.slides, 1) if article in s.articles]
             out.append(Bullet(sanitize(full_citation(article))))
-            label = "slide" if len(numbers) == 1 else "slides"
-            out.append(Bullet(f"Cited on {label} {', '.join(numbers)}", level=1))
+            out.append(Bullet(f"Cited on {_slides(numbers)}", level=1))
+        datasets: dict[str, list[int]] = {}
+        for n, s in enumerate(self.deck.slides, 1):
+            if s.dataset is not None:
+                datasets.setdefault(s.dataset.title, []).append(n)
+        external = len(self.external())
+        for title, numbers in datasets.items():
+            out.append(Bullet(sanitize(f"Dataset: {title}")))
+            out.append(Bullet(f"Charts on {_slides(numbers)}", level=1))
+        if external:
+            note = f"{external} further sources behind the charts, listed in this slide's notes"
+            out.append(Bullet(note, level=1))
         return tuple(out)
+
+    def external(self) -> tuple[ExternalEvidence, ...]:
+        return external_sources([s.chart for s in self.deck.slides if s.chart is not None])
+
+    def external_notes(self) -> str:
+        refs = self.external()
+        if not refs:
+            return ""
+        lines = ["Further sources behind the charts:"]
+        lines.extend(f"- {ref.citation}" for ref in refs)
+        return "\n".join(lines)
+
+
+def _slides(numbers: list[int]) -> str:
+    label = "slide" if len(numbers) == 1 else "slides"
+    return f"{label} {', '.join(map(str, numbers))}"
 
 
 def _sentences_of(rs: ResolvedSlide) -> tuple[str, ...]:

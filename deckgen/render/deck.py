@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pptx.parts.image import Image
 
+from deckgen.charts.cache import ChartCache
 from deckgen.errors import DeckgenError, Diagnostic, Loc
 from deckgen.plan.model import DeckPlan, ImageContent, Layout
 from deckgen.render.footer import draw_footer
 from deckgen.render.package import (
+    build_date,
     deck_bytes,
     list_notes_master,
     reset_app_properties,
@@ -24,7 +26,7 @@ from deckgen.render.template import (
 from deckgen.render.text import write_notes
 
 
-def render_deck(plan: DeckPlan) -> bytes:
+def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> bytes:
     """The .pptx bytes for ``plan``; the same plan always gives the same bytes.
 
     Raises DeckgenError, before building anything, when the template lacks a layout or
@@ -45,6 +47,7 @@ def render_deck(plan: DeckPlan) -> bytes:
         lang=plan.meta.language or "en-GB",
         slide_width=int(prs.slide_width or 0),
         slide_height=int(prs.slide_height or 0),
+        chart_cache=chart_cache,
     )
     slides = prs.slides  # each access renames every slide part: take it once
     for number, slide_plan in enumerate(plan.slides, start=1):
@@ -67,7 +70,7 @@ def render_deck(plan: DeckPlan) -> bytes:
     list_notes_master(prs)
     set_core_properties(prs, plan.meta)
     reset_app_properties(prs)
-    return deck_bytes(prs)
+    return deck_bytes(prs, build_date(plan.meta))
 
 
 def check_pictures(plan: DeckPlan) -> tuple[Diagnostic, ...]:

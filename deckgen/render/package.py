@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from datetime import UTC, date, datetime
 
@@ -113,9 +114,28 @@ def list_notes_master(prs: PresentationT) -> None:
     pres.find(qn("p:sldMasterIdLst")).addnext(id_list)
 
 
-def deck_bytes(prs: PresentationT) -> bytes:
+def deck_bytes(prs: PresentationT, stamp: datetime) -> bytes:
     """Save and re-zip: python-pptx stamps every entry with the current time."""
     buffer = io.BytesIO()
     prs.save(buffer)
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as saved:
-        return rezip(saved)
+        workbooks = {
+            name: stable_workbook(saved.read(name), stamp)
+            for name in saved.namelist()
+            if name.startswith("ppt/embeddings/") and name.endswith(".xlsx")
+        }
+        return rezip(saved, workbooks)
+
+
+_W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def stable_workbook(data: bytes, stamp: datetime) -> bytes:
+    """A native chart's embedded workbook, with XlsxWriter's "now" replaced by the deck's stamp."""
+    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        core = "docProps/core.xml"
+        replace = {}
+        if core in book.namelist():
+            replace[core] = _W3CDTF.sub(lambda m: m[1] + when + m[2], book.read(core))
+        return rezip(book, replace)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
@@ -14,9 +14,12 @@ from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.slide import Slide
 from pptx.util import Emu
 
+from deckgen.charts.cache import ChartCache
+from deckgen.charts.model import ChartStyle
 from deckgen.plan.model import (
     Bullet,
     BulletsContent,
+    ChartContent,
     Column,
     ImageContent,
     QuoteContent,
@@ -25,6 +28,7 @@ from deckgen.plan.model import (
     TitleContent,
     TwoColumnContent,
 )
+from deckgen.render.chart import render_chart
 from deckgen.render.geometry import Box, content_area, fit_inside, inches
 from deckgen.render.template import BODY_IDX, COMPARISON, TEXT_TYPES, TWO_CONTENT
 from deckgen.render.text import (
@@ -55,6 +59,8 @@ class RenderContext:
     lang: str
     slide_width: int
     slide_height: int
+    chart_style: ChartStyle = field(default_factory=ChartStyle)
+    chart_cache: ChartCache | None = None
 
 
 def render_slide(slide: Slide, plan: SlidePlan, ctx: RenderContext) -> None:
@@ -72,6 +78,9 @@ def render_slide(slide: Slide, plan: SlidePlan, ctx: RenderContext) -> None:
         render_two_column(slide, content, ctx)
     elif isinstance(content, ImageContent):
         render_image(slide, content, ctx)
+    elif isinstance(content, ChartContent):
+        area = drawn_area(slide, ctx)
+        render_chart(slide, content, area, lang=ctx.lang, style=ctx.chart_style, cache=ctx.chart_cache)
     else:  # pragma: no cover - the plan model is a closed union
         raise TypeError(f"no renderer for {type(content).__name__}")
     remove_empty_placeholders(slide)

@@ -11,12 +11,16 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from deckgen.errors import Collector, Loc
 from deckgen.spec.model import (
     AgendaBody,
+    AnnotationSpec,
     Brief,
     BulletsBody,
     BulletSpec,
+    ChartBody,
+    ChartFilterSpec,
     ClosingBody,
     ColumnSpec,
     ComparisonBody,
+    DataAlias,
     DeckSpec,
     ExcerptBody,
     ImageBody,
@@ -32,7 +36,7 @@ from deckgen.spec.model import (
 )
 from deckgen.spec.yamlnodes import MapReader, compose, describe, node_loc
 
-TOP_KEYS = ("deck", "sources", "slides")
+TOP_KEYS = ("deck", "sources", "data", "slides")
 DECK_KEYS = ("title", "subtitle", "audience", "presenter", "date", "marking", "template", "language")
 COMMON_SLIDE_KEYS = ("kind", "title", "notes", "cite")
 KIND_KEYS: dict[SlideKind, tuple[str, ...]] = {
@@ -47,7 +51,9 @@ KIND_KEYS: dict[SlideKind, tuple[str, ...]] = {
     SlideKind.TAKEAWAYS: ("bullets",),
     SlideKind.CLOSING: ("text",),
     SlideKind.SOURCES: (),
+    SlideKind.CHART: ("chart", "data", "filter", "render", "caption", "highlight", "annotate"),
 }
+FILTER_KEYS = ("flank", "regions", "kinds", "status", "as-of", "from")
 # Kinds whose title may be left out, and what it becomes. The title kind takes the deck title.
 DEFAULT_TITLES: dict[SlideKind, str] = {
     SlideKind.AGENDA: "Agenda",
@@ -116,12 +122,13 @@ class _Parser:
         deck_node = top.mapping("deck", required=True, what="title, marking and other deck settings")
         deck = self.deck(deck_node) if deck_node is not None else None
         sources = self.sources(top)
+        data = self.data(top)
         slide_nodes = top.sequence("slides", required=True, what="the list of slides")
         slides = self.slides(slide_nodes) if slide_nodes is not None else ()
         top.finish(TOP_KEYS, context="at the top level")
         if deck is None:
             return None
-        return Brief(path=self.path, name=name, deck=deck, sources=sources, slides=slides)
+        return Brief(path=self.path, name=name, deck=deck, sources=sources, slides=slides, data=data)
 
     def deck(self, node: MappingNode) -> DeckSpec | None:
         r = self.reader(node, "deck")
@@ -184,6 +191,18 @@ class _Parser:
                 out.append(
                     SourceAlias(entry.key, Located(value, self.loc(entry.value), f"sources.{entry.key}"))
                 )
+        return tuple(out)
+
+    def data(self, top: MapReader) -> tuple[DataAlias, ...]:
+        node = top.mapping("data")
+        if node is None:
+            return ()
+        r = self.reader(node, "data")
+        out: list[DataAlias] = []
+        for entry in r.items():
+            value = self.located(r, entry.key)
+            if value is not None:
+                out.append(DataAlias(entry.key, value))
         return tuple(out)
 
     def slides(self, nodes: list[Node]) -> tuple[SlideSpec, ...]:
@@ -276,6 +295,8 @@ class _Parser:
             return QuoteBody(quote, context) if quote is not None else None
         if kind is SlideKind.EXCERPT:
             return self.excerpt(r)
+        if kind is SlideKind.CHART:
+            return self.chart(r)
         if kind is SlideKind.COMPARISON:
             left = self.column(r, "left", where)
             right = self.column(r, "right", where)
@@ -331,6 +352,66 @@ class _Parser:
             )
             return None
         return ExcerptBody(tuple(sentences), tuple(matches), r.loc, r.text("intro") or "")
+
+    def located_list(self, r: MapReader, key: str) -> tuple[Located, ...]:
+        """A key that takes one value or a list of values, each kept with its position."""
+        node = r.raw(key)
+        if node is None:
+            return ()
+        items = node.value if isinstance(node, SequenceNode) else [node]
+        out: list[Located] = []
+        for item in items:
+            value = r.text_of(item, key=key)
+            if value is not None:
+                out.append(Located(value, self.loc(item), f"{r.where}.{key}"))
+        return tuple(out)
+
+    def chart(self, r: MapReader) -> ChartBody | None:
+        chart = self.located(r, "chart")
+        if chart is None and not r.has("chart"):
+            r.missing("chart", "which chart: by-region, flanks, timeline, matrix or map")
+        filter_spec = ChartFilterSpec()
+        node = r.mapping("filter")
+        if node is not None:
+            fr = self.reader(node, f"{r.where}.filter")
+            filter_spec = ChartFilterSpec(
+                flanks=self.located_list(fr, "flank"),
+                regions=self.located_list(fr, "regions"),
+                kinds=self.located_list(fr, "kinds"),
+                statuses=self.located_list(fr, "status"),
+                as_of=self.located(fr, "as-of"),
+                since=self.located(fr, "from"),
+            )
+            fr.finish(FILTER_KEYS, context="in a chart filter")
+        annotations: list[AnnotationSpec] = []
+        for item in r.sequence("annotate") or []:
+            if not isinstance(item, MappingNode):
+                self.diags.error(
+                    self.loc(item),
+                    "wrong-type",
+                    f"an annotation should be a mapping with 'target' and 'text', got {describe(item)}",
+                    hint="write '- {target: sahel, text: French forces leave Mali}'",
+                    key=f"{r.where}.annotate",
+                )
+                continue
+            ar = self.reader(item, f"{r.where}.annotate")
+            target = self.located(ar, "target")
+            text = ar.text("text", required=True, what="the note to show")
+            if target is None and not ar.has("target"):
+                ar.missing("target", "the region, kind, country code or record id to point at")
+            ar.finish(("target", "text"), context="in an annotation")
+            if target is not None and text is not None:
+                annotations.append(AnnotationSpec(target, text))
+        body = ChartBody(
+            chart=chart or Located("", r.loc, f"{r.where}.chart"),
+            data=self.located(r, "data"),
+            filter=filter_spec,
+            render=self.located(r, "render"),
+            caption=r.text("caption") or "",
+            highlight=self.located_list(r, "highlight"),
+            annotations=tuple(annotations),
+        )
+        return body if chart is not None else None
 
     def column(self, r: MapReader, key: str, where: str) -> ColumnSpec | None:
         node = r.mapping(key, required=True, what="a heading and its bullets")

@@ -20,6 +20,7 @@ class SlideKind(StrEnum):
     TAKEAWAYS = "takeaways"
     CLOSING = "closing"
     SOURCES = "sources"
+    CHART = "chart"
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,35 @@ class SourcesBody:
     pass
 
 
+@dataclass(frozen=True)
+class ChartFilterSpec:
+    """The brief's filter, still as written: ids are checked against the dataset in resolve."""
+
+    flanks: tuple[Located, ...] = ()
+    regions: tuple[Located, ...] = ()
+    kinds: tuple[Located, ...] = ()
+    statuses: tuple[Located, ...] = ()
+    as_of: Located | None = None
+    since: Located | None = None  # only records that began in or after this year or month
+
+
+@dataclass(frozen=True)
+class AnnotationSpec:
+    target: Located
+    text: str
+
+
+@dataclass(frozen=True)
+class ChartBody:
+    chart: Located  # by-region | flanks | timeline | matrix | map
+    data: Located | None  # dataset alias; None = the brief's only dataset
+    filter: ChartFilterSpec
+    render: Located | None  # auto | native | picture
+    caption: str = ""
+    highlight: tuple[Located, ...] = ()
+    annotations: tuple[AnnotationSpec, ...] = ()
+
+
 SlideBody = (
     TitleBody
     | AgendaBody
@@ -114,6 +144,7 @@ SlideBody = (
     | ImageBody
     | ClosingBody
     | SourcesBody
+    | ChartBody
 )
 
 
@@ -147,9 +178,16 @@ class SourceAlias:
 
 
 @dataclass(frozen=True)
+class DataAlias:
+    alias: str
+    path: Located  # relative to the brief's folder
+
+
+@dataclass(frozen=True)
 class Brief:
     path: str
     name: str  # file stem, used for the default output name
     deck: DeckSpec
     sources: tuple[SourceAlias, ...]
     slides: tuple[SlideSpec, ...]
+    data: tuple[DataAlias, ...] = ()

@@ -1,0 +1,149 @@
+"""Rendered chart pictures kept on disk, keyed by everything that shapes them; drawn only on a miss."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+import deckgen
+from deckgen.charts.model import ChartData, ChartStyle
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# Bump with any change to charts/draw.py that changes pixels: cached pictures must not survive it.
+DRAW_REVISION = "1"
+
+
+def cache_root() -> Path:
+    """deckgen's corner of the user cache: ``$XDG_CACHE_HOME/deckgen`` or ``~/.cache/deckgen``."""
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "deckgen"
+
+
+def default_folder() -> Path:
+    """``$DECKGEN_CACHE_DIR``, else ``charts`` under ``cache_root()``."""
+    if folder := os.environ.get("DECKGEN_CACHE_DIR"):
+        return Path(folder)
+    return cache_root() / "charts"
+
+
+@dataclasses.dataclass(frozen=True)
+class ChartCache:
+    folder: Path
+
+    @classmethod
+    def default(cls) -> ChartCache:
+        return cls(default_folder())
+
+    def key(
+        self,
+        data: ChartData,
+        style: ChartStyle,
+        width_in: float,
+        height_in: float,
+        dpi: int,
+        version: str,
+    ) -> str:
+        """sha256 over a canonical JSON of all that decides the picture's pixels."""
+        # Annotation targets are ids resolved through the records' names: those names count too.
+        names = sorted(
+            {(r.region.id, r.region.name) for r in data.records}
+            | {(r.kind.id, r.kind.name) for r in data.records}
+            | {(r.country_code, r.country) for r in data.records}
+        )
+        payload = {
+            "table": _canonical(data.table),
+            "spec": _canonical(data.spec),
+            "highlight": list(data.highlight),
+            "names": [list(n) for n in names],
+            "style": _canonical(style),
+            "size": [repr(float(width_in)), repr(float(height_in)), int(dpi)],
+            "version": version,
+        }
+        text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}.png"
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            data = self.path(key).read_bytes()
+        except OSError:
+            return None
+        return data if data.startswith(_PNG_SIGNATURE) else None
+
+    def put(self, key: str, data: bytes) -> None:
+        """Written to a temporary file first and renamed, so a reader never sees half a picture."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".png")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, self.path(key))
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def render_png_cached(
+    data: ChartData,
+    *,
+    style: ChartStyle,
+    width_in: float,
+    height_in: float,
+    dpi: int = 200,
+    cache: ChartCache | None,
+) -> bytes:
+    """The chart's PNG from the cache, or drawn (importing matplotlib) and stored on a miss."""
+    if cache is None:
+        return _draw(data, style=style, width_in=width_in, height_in=height_in, dpi=dpi)
+    key = cache.key(data, style, width_in, height_in, dpi, drawing_version())
+    if (hit := cache.get(key)) is not None:
+        return hit
+    png = _draw(data, style=style, width_in=width_in, height_in=height_in, dpi=dpi)
+    # A cache that cannot be written costs time on the next build, never the build itself.
+    with contextlib.suppress(OSError):
+        cache.put(key, png)
+    return png
+
+
+@functools.cache
+def drawing_version() -> str:
+    """deckgen, the drawing code and matplotlib: a change in any of them redraws every chart."""
+    try:
+        mpl = metadata.version("matplotlib")  # read from the install's metadata: no import
+    except metadata.PackageNotFoundError:
+        mpl = "unknown"
+    return f"deckgen {deckgen.__version__}; draw {DRAW_REVISION}; matplotlib {mpl}"
+
+
+def _draw(data: ChartData, *, style: ChartStyle, width_in: float, height_in: float, dpi: int) -> bytes:
+    from deckgen.charts.draw import draw_png
+
+    return draw_png(data, style=style, width_in=width_in, height_in=height_in, dpi=dpi)
+
+
+def _canonical(value: object) -> object:
+    """Plain JSON values, the same for equal inputs: dataclasses as typed dicts, enums as values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: _canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {"@": type(value).__name__, **fields}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    if isinstance(value, float):
+        return repr(value)  # "1.0" and "1" must not collide with the int 1 in another field
+    if value is None or isinstance(value, (str, int, bool)):
+        return value
+    return str(value)

@@ -1,0 +1,206 @@
+"""From the presence dataset and a chart request to the figures a chart shows: pure functions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from deckgen.charts import tiles
+from deckgen.charts.model import (
+    CategoryTable,
+    ChartData,
+    ChartFilter,
+    ChartKind,
+    ChartSpec,
+    ChartTable,
+    MapTable,
+    MapTile,
+    MatrixTable,
+    Milestone,
+    Series,
+    TimelineTable,
+)
+from deckgen.data.model import Dataset, Flank, Kind, PresenceRecord, Region, Status
+
+FLANK_NAMES: dict[Flank, str] = {Flank.EAST: "Eastern flank", Flank.SOUTH: "Southern flank"}
+FLANK_ORDER: tuple[Flank, ...] = (Flank.EAST, Flank.SOUTH)
+DEFAULT_STATUSES: tuple[Status, ...] = tuple(s for s in Status if s is not Status.PLANNED)
+# Kinds whose figures are a CategoryTable: bar charts python-pptx can draw as editable native charts.
+NATIVE_KINDS: frozenset[ChartKind] = frozenset({ChartKind.BY_REGION, ChartKind.FLANKS})
+
+# When one matrix cell has several records, show the one that matters most to a briefing:
+# something there now outranks something disputed, which outranks plans and past presence.
+_STRENGTH: dict[Status, int] = {
+    Status.ACTIVE: 3,
+    Status.CONTESTED: 2,
+    Status.PLANNED: 1,
+    Status.WITHDRAWN: 0,
+}
+
+
+def select(dataset: Dataset, filter: ChartFilter) -> tuple[PresenceRecord, ...]:
+    """The records a filter keeps, in dataset order; no statuses given means all but 'planned'."""
+    statuses = filter.statuses or DEFAULT_STATUSES
+
+    def keep(record: PresenceRecord) -> bool:
+        return (
+            (not filter.flanks or record.flank in filter.flanks)
+            and (not filter.regions or record.region.id in filter.regions)
+            and (not filter.kinds or record.kind.id in filter.kinds)
+            and record.status in statuses
+            and (filter.as_of is None or record.active_at(filter.as_of))
+            # A year-only start sorts before that year's months: since 2014-03 leaves out "2014".
+            and (filter.since is None or record.since >= filter.since)
+        )
+
+    return tuple(r for r in dataset.records if keep(r))
+
+
+def compute(dataset: Dataset, spec: ChartSpec) -> ChartData:
+    """The figures behind one chart, with every record that supports them."""
+    records = select(dataset, spec.filter)
+    table: ChartTable
+    if spec.kind is ChartKind.BY_REGION:
+        table = _by_region(dataset, records)
+    elif spec.kind is ChartKind.FLANKS:
+        table = _flanks(dataset, records, spec.filter.flanks or FLANK_ORDER)
+    elif spec.kind is ChartKind.TIMELINE:
+        table = _timeline(records)
+    elif spec.kind is ChartKind.MATRIX:
+        table = _matrix(dataset, records)
+    else:
+        table = _map(records)
+    return ChartData(
+        spec=spec,
+        table=table,
+        records=records,
+        highlight=_highlight_names(dataset, spec, table, records),
+    )
+
+
+def _kinds_present(dataset: Dataset, records: Iterable[PresenceRecord]) -> tuple[Kind, ...]:
+    ids = {r.kind.id for r in records}
+    return tuple(k for k in dataset.kinds if k.id in ids)
+
+
+def _by_region(dataset: Dataset, records: tuple[PresenceRecord, ...]) -> CategoryTable:
+    counts = Counter((r.region.id, r.kind.id) for r in records)
+    regions = [g for g in dataset.regions if any(r.region.id == g.id for r in records)]
+    series = tuple(
+        Series(k.name, tuple(float(counts[(g.id, k.id)]) for g in regions))
+        for k in _kinds_present(dataset, records)
+    )
+    return CategoryTable(categories=tuple(g.name for g in regions), series=series)
+
+
+def _flanks(
+    dataset: Dataset, records: tuple[PresenceRecord, ...], requested: tuple[Flank, ...]
+) -> CategoryTable:
+    flanks = [f for f in FLANK_ORDER if f in requested]
+    counts = Counter((r.flank, r.kind.id) for r in records)
+    series = tuple(
+        Series(k.name, tuple(float(counts[(f, k.id)]) for f in flanks))
+        for k in _kinds_present(dataset, records)
+    )
+    return CategoryTable(categories=tuple(FLANK_NAMES[f] for f in flanks), series=series)
+
+
+def _timeline(records: tuple[PresenceRecord, ...]) -> TimelineTable:
+    ordered = sorted(records, key=lambda r: (r.since, r.id))
+    return TimelineTable(
+        milestones=tuple(Milestone(r.since, f"{r.country}: {r.label}", r.flank, r.id) for r in ordered)
+    )
+
+
+def _region_index(dataset: Dataset, region: Region) -> int:
+    return next((i for i, g in enumerate(dataset.regions) if g.id == region.id), len(dataset.regions))
+
+
+def _matrix(dataset: Dataset, records: tuple[PresenceRecord, ...]) -> MatrixTable:
+    kinds = _kinds_present(dataset, records)
+    # A country's place comes from its first region in dataset order, east before south.
+    placed: dict[str, tuple[int, int, str]] = {}
+    flank_of: dict[str, Flank] = {}
+    for r in records:
+        key = (FLANK_ORDER.index(r.flank), _region_index(dataset, r.region), r.country)
+        if r.country not in placed or key < placed[r.country]:
+            placed[r.country] = key
+            flank_of[r.country] = r.flank
+    rows = sorted(placed, key=lambda c: placed[c])
+    cells: list[tuple[Status | None, ...]] = []
+    for country in rows:
+        row: list[Status | None] = []
+        for kind in kinds:
+            found = [r.status for r in records if r.country == country and r.kind.id == kind.id]
+            row.append(max(found, key=_STRENGTH.__getitem__) if found else None)
+        cells.append(tuple(row))
+    return MatrixTable(
+        rows=tuple(rows),
+        columns=tuple(k.name for k in kinds),
+        cells=tuple(cells),
+        row_flanks=tuple(flank_of[c] for c in rows),
+    )
+
+
+def _map(records: tuple[PresenceRecord, ...]) -> MapTable:
+    counts = Counter(r.country_code.upper() for r in records)
+    by_flank = Counter((r.country_code.upper(), r.flank) for r in records)
+
+    def flank(code: str) -> Flank:
+        # A country with records on both flanks takes the flank most of them belong to.
+        return max(FLANK_ORDER, key=lambda f: (by_flank[(code, f)], -FLANK_ORDER.index(f)))
+
+    out: list[MapTile] = []
+    for t in tiles.GRID:
+        if counts[t.code]:
+            out.append(MapTile(t.code, t.label, t.col, t.row, counts[t.code], flank(t.code)))
+        elif t.context:
+            out.append(MapTile(t.code, t.label, t.col, t.row, 0, None))
+    # A country the grid does not know still counts: it gets a cell in a row under the map,
+    # so totals on the map always match the other charts.
+    unplaced = sorted(c for c in counts if tiles.tile(c) is None)
+    if unplaced:
+        bottom = max(t.row for t in tiles.GRID) + 1
+        left = min(t.col for t in tiles.GRID)
+        names = {r.country_code.upper(): r.country for r in records}
+        for i, code in enumerate(unplaced):
+            out.append(MapTile(code, names[code], left + i, bottom, counts[code], flank(code)))
+    return MapTable(tiles=tuple(out))
+
+
+def _highlight_names(
+    dataset: Dataset, spec: ChartSpec, table: ChartTable, records: tuple[PresenceRecord, ...]
+) -> tuple[str, ...]:
+    names: list[str] = []
+    for ident in spec.highlight:
+        for name in display_names(ident, dataset=dataset, table=table, records=records):
+            if name not in names:
+                names.append(name)
+    return tuple(names)
+
+
+def display_names(
+    ident: str,
+    *,
+    table: ChartTable,
+    records: tuple[PresenceRecord, ...],
+    dataset: Dataset | None = None,
+) -> tuple[str, ...]:
+    """What a region, kind, flank, country code or record id is called in ``table``.
+
+    Without ``dataset`` (at drawing time) names come from the records behind the chart.
+    """
+    regions = dataset.regions if dataset else tuple({r.region.id: r.region for r in records}.values())
+    kinds = dataset.kinds if dataset else tuple({r.kind.id: r.kind for r in records}.values())
+    if region := next((g for g in regions if g.id == ident), None):
+        return (region.name,)
+    if kind := next((k for k in kinds if k.id == ident), None):
+        return (kind.name,)
+    if ident in {f.value for f in Flank}:
+        return (FLANK_NAMES[Flank(ident)],)
+    if isinstance(table, TimelineTable):
+        return tuple(m.label for m in table.milestones if m.record_id == ident)
+    if isinstance(table, MapTable):
+        return tuple(t.label for t in table.tiles if t.code == ident.upper())
+    countries = dict.fromkeys(r.country for r in records if r.country_code.upper() == ident.upper())
+    return tuple(countries)

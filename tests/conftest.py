@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ EXAMPLES = ("southern-flank-training", "southern-flank-readahead")
 
 # Deterministic matplotlib and a writable cache, whatever the machine.
 os.environ.setdefault("MPLCONFIGDIR", str(Path(os.environ.get("TMPDIR", "/tmp")) / "deckgen-mpl"))
+# A fresh chart cache per test run, so the tests draw every chart at least once.
+os.environ["DECKGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="deckgen-charts-")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -477,13 +477,20 @@ class _Block:
         return 2 * (len(self.lines) + len(self.notes)) + 1
 
 
-def _block(ink: _Ink, date: str, label: str, note: str, wrap: float | None) -> _Block:
+def _block(ink: _Ink, date: str, label: str, note: str, wrap: float | None, most: int = 99) -> _Block:
+    """A milestone's text: bold date, then the label, wrapped to ``wrap`` inches in at most ``most``
+    lines (the last cut with an ellipsis), then the author's note, never cut."""
     lead = ink.measure(f"{date} ", weight="bold")
     lines, notes = [label], [note] if note else []
     if wrap is not None:
         lines = ink.wrap(label, wrap, indent=lead)
         if lead + ink.measure(lines[0]) > wrap:  # not even one word fits after the date: date alone
             lines = ["", *ink.wrap(label, wrap)]
+        if len(lines) > most:
+            lines = lines[:most]
+            while lines[-1] and ink.measure(lines[-1] + "\u2026") > wrap:
+                lines[-1] = lines[-1].rsplit(" ", 1)[0] if " " in lines[-1] else lines[-1][:-1]
+            lines[-1] = lines[-1].rstrip(" ,:;") + "\u2026"
         notes = ink.wrap(note, wrap, style="italic") if note else []
     widths = [lead + ink.measure(lines[0])] + [ink.measure(t) for t in lines[1:]]
     widths += [ink.measure(t, style="italic") for t in notes]
@@ -517,39 +524,42 @@ def _timeline_layout(ink: _Ink, data: ChartData, table: TimelineTable) -> Timeli
     x_lo, x_hi = EDGE + 0.1, ink.width - EDGE - 0.1
     # Prefer time to scale and one-line labels; spread crowded years and wrap labels only as needed.
     # The last wrap makes blocks under four marker gaps wide on an even scale: they fall into two tiers.
-    # Last resort: date and country only (and any note), rather than text over text.
+    # Then labels cut to two lines; last, date and country only: never text over text.
+    # Notes from the brief are kept whole in every case.
     gaps = max(len(stones) - 1, 1)
     four = (4 * (x_hi - x_lo) / gaps - 0.25) / (1 + 4 / gaps)  # 4 gaps - room, ends inset by wrap / 2
     wraps = dict.fromkeys((None, 2.8, 2.2, 1.7, max(four, 1.0)))
 
     @functools.cache
-    def blocks(short: bool, wrap: float | None) -> list[_Block]:
+    def blocks(mode: str, wrap: float | None) -> list[_Block]:
+        if mode == "clipped" and wrap is None:
+            return []
+        country = mode == "country"
         return [
             _block(
                 ink,
                 m.when.display(),
-                m.label.split(": ", 1)[0] if short else m.label,
+                m.label.split(": ", 1)[0] if country else m.label,
                 notes.get(m.label, ""),
                 wrap,
+                2 if mode == "clipped" else 99,
             )
             for m in stones
         ]
 
-    tries = ((s, lin, w) for s in (False, True) for lin in (1.0, 0.6, 0.3, 0.0) for w in wraps)
+    tries = (
+        (mode, lin, w)
+        for mode in ("full", "clipped", "country")
+        for lin in (1.0, 0.6, 0.3, 0.0)
+        for w in wraps
+    )
     layout = next(
         (
             fit
-            for short, linear, wrap in tries
+            for mode, linear, wrap in tries
+            if (found := blocks(mode, wrap)) or not stones
             if (
-                fit := _fit(
-                    blocks(short, wrap),
-                    t,
-                    linear,
-                    levels=levels(linear == 1),
-                    lo=x_lo,
-                    hi=x_hi,
-                    legend_w=legend_w,
-                )
+                fit := _fit(found, t, linear, levels=levels(linear == 1), lo=x_lo, hi=x_hi, legend_w=legend_w)
             )
         ),
         None,
@@ -565,6 +575,23 @@ _BASE = 0.2  # inches from the line to the nearest label, clear of the markers
 
 def _axis_y(ink: _Ink, years: bool) -> float:
     return (ink.height + (ink.line() + 2 * PAD if years else 0)) / 2
+
+
+def _centred_axis(ink: _Ink, layout: TimelineLayout) -> float:
+    """The line's height that centres what is drawn, labels and legend, in the room left by the years."""
+    half = ink.line() / 2
+
+    def reach(side: int) -> float:
+        tops = [
+            s.level + tall - 1
+            for s, (_w, tall) in zip(layout.slots, layout.sizes, strict=True)
+            if s.side == side
+        ]
+        tops += [layout.legend.level + 2] if layout.legend.side == side else []
+        return _BASE + max(tops, default=0) * half
+
+    low = EDGE + (ink.line() + 2 * PAD if layout.years else 0)
+    return low + (ink.height - EDGE - low - reach(1) - reach(-1)) / 2 + reach(-1)
 
 
 def _flank_legend_width(ink: _Ink, stones: Sequence[Milestone]) -> float:
@@ -584,7 +611,7 @@ def _timeline(ink: _Ink, data: ChartData, table: TimelineTable) -> None:
     ]
     base, x_lo, x_hi = _BASE, EDGE + 0.1, ink.width - EDGE - 0.1
     t = [_years(m.when) for m in stones]
-    y0 = _axis_y(ink, layout.years)
+    y0 = _centred_axis(ink, layout)
     if layout.years:
         _year_axis(ink, t, layout.to_x, top=ink.height - EDGE)
     board.plot([x_lo, x_hi], [y0, y0], color=style.muted_color, linewidth=2, zorder=1)

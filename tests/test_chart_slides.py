@@ -1,0 +1,162 @@
+"""Chart slides in the built example decks: figures, pictures, alt text, evidence, and failures."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.util import Emu
+
+from deckgen import api
+from deckgen.errors import DeckgenError
+from tests.conftest import BRIEFS
+
+# Counted by hand from briefs/data/russian-presence.yaml: records present in May 2022
+# (started by then, not ended, not merely planned).
+FLANKS_MAY_2022 = {
+    "Eastern flank": {
+        "Intervention forces": 6,
+        "Basing agreement": 2,
+        "Political and security partnership": 1,
+        "Naval base or access": 1,
+        "Missile forces": 1,
+    },
+    "Southern flank": {
+        "Political and security partnership": 6,
+        "Air base or air deployment": 3,
+        "Arms transfers": 3,
+        "Private military contractors": 2,
+        "Intervention forces": 1,
+        "Naval base or access": 1,
+        "Training and advisers": 1,
+    },
+}
+REGIONS_MAY_2022 = {
+    "Eastern Europe": 6,
+    "Black Sea and South Caucasus": 5,
+    "Levant": 5,
+    "North Africa": 4,
+    "Sahel": 3,
+    "Central Africa": 3,
+    "Horn of Africa and Red Sea": 2,
+}
+
+
+def _slide(deck: Path, title: str) -> Any:
+    prs = Presentation(str(deck))
+    return next(s for s in prs.slides if s.shapes.title.text == title)
+
+
+def _chart(slide: Any) -> Any:
+    (frame,) = [sh for sh in slide.shapes if getattr(sh, "has_chart", False) and sh.has_chart]
+    return frame
+
+
+def _table(chart: Any) -> dict[str, dict[str, int]]:
+    categories = list(chart.plots[0].categories)
+    out: dict[str, dict[str, int]] = {c: {} for c in categories}
+    for series in chart.plots[0].series:
+        for category, value in zip(categories, series.values, strict=True):
+            if value:
+                out[category][series.name] = int(value)
+    return out
+
+
+def test_flank_chart_is_native_with_hand_counted_figures(example_decks: dict[str, Path]) -> None:
+    frame = _chart(
+        _slide(example_decks["southern-flank-training"], "East and south: Russian presence by flank")
+    )
+    assert _table(frame.chart) == FLANKS_MAY_2022
+    # Native means editable: the workbook behind "Edit Data" is embedded.
+    assert frame.chart.part.chart_workbook.xlsx_part is not None
+
+
+def test_region_chart_totals_match_hand_counts(example_decks: dict[str, Path]) -> None:
+    frame = _chart(_slide(example_decks["southern-flank-training"], "Presence by region, stacked by kind"))
+    totals = {region: sum(kinds.values()) for region, kinds in _table(frame.chart).items()}
+    assert totals == REGIONS_MAY_2022
+    assert list(totals) == list(REGIONS_MAY_2022)[::-1]  # fed bottom-up so the first reads on top
+
+
+def test_readahead_uses_two_chart_kinds(example_decks: dict[str, Path]) -> None:
+    plan = api.check(BRIEFS / "southern-flank-readahead.yaml").plan
+    charts = [s for s in plan.slides if s.kind == "chart"]
+    assert sorted(s.content.data.spec.kind.value for s in charts) == ["flanks", "map"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "From Crimea to the Sahel: milestones, 2014-2022",
+        "Where Russia is present, May 2022",
+        "What Russia has where, by country and kind",
+    ],
+)
+def test_picture_charts_are_drawn_at_placed_size_and_200_dpi(
+    example_decks: dict[str, Path], title: str
+) -> None:
+    slide = _slide(example_decks["southern-flank-training"], title)
+    (pic,) = [sh for sh in slide.shapes if sh.shape_type == 13]
+    image = Image.open(io.BytesIO(pic.image.blob))
+    assert image.size == (round(Emu(pic.width).inches * 200), round(Emu(pic.height).inches * 200))
+    assert tuple(round(d) for d in image.info["dpi"]) == (200, 200)
+    alt = pic._element.nvPicPr.cNvPr.get("descr")
+    assert alt and ".png" not in alt and len(alt) > 40
+
+
+def test_chart_alt_text_names_top_values(example_decks: dict[str, Path]) -> None:
+    frame = _chart(_slide(example_decks["southern-flank-training"], "Presence by region, stacked by kind"))
+    alt = frame._element.nvGraphicFramePr.cNvPr.get("descr")
+    assert "Eastern Europe 6" in alt
+
+
+def test_chart_notes_carry_every_records_evidence(example_decks: dict[str, Path]) -> None:
+    slide = _slide(example_decks["southern-flank-training"], "East and south: Russian presence by flank")
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "Evidence for this chart (28 records):" in notes
+    assert notes.count("\n- ") == 28
+    assert "\u201cupgrading a naval base in Tartus\u201d" in notes
+    footer = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+    assert "Data: Russian military and security presence" in footer
+
+
+def test_editing_the_dataset_changes_the_chart(tmp_path: Path) -> None:
+    shutil.copytree(BRIEFS / "sources", tmp_path / "sources")
+    (tmp_path / "data").mkdir()
+    data = (BRIEFS / "data" / "russian-presence.yaml").read_text(encoding="utf-8")
+    brief = (BRIEFS / "southern-flank-readahead.yaml").read_text(encoding="utf-8")
+    (tmp_path / "brief.yaml").write_text(brief, encoding="utf-8")
+    (tmp_path / "data" / "russian-presence.yaml").write_text(data, encoding="utf-8")
+    first = api.build(tmp_path / "brief.yaml", output=tmp_path / "a.pptx").output
+    # Armenia's base is marked withdrawn in March 2022: it leaves the May 2022 chart.
+    block = "kind: basing-agreement\n    label: 102nd Military Base at Gyumri"
+    at = data.index(block)
+    edited = data[:at] + data[at:].replace("status: active\n", "status: withdrawn\n    until: 2022-03\n", 1)
+    (tmp_path / "data" / "russian-presence.yaml").write_text(edited, encoding="utf-8")
+    second = api.build(tmp_path / "brief.yaml", output=tmp_path / "b.pptx").output
+    title = "Russian presence by flank, May 2022"
+    east = [_table(_chart(_slide(p, title)).chart)["Eastern flank"] for p in (first, second)]
+    assert sum(east[0].values()) - sum(east[1].values()) == 1
+
+
+def test_broken_evidence_fails_with_located_errors(tmp_path: Path) -> None:
+    shutil.copytree(BRIEFS / "sources", tmp_path / "sources")
+    (tmp_path / "data").mkdir()
+    data = (BRIEFS / "data" / "russian-presence.yaml").read_text(encoding="utf-8")
+    broken = data.replace("upgrading a naval base in Tartus", "building a naval base in Tartus", 1)
+    (tmp_path / "data" / "russian-presence.yaml").write_text(broken, encoding="utf-8")
+    (tmp_path / "brief.yaml").write_text(
+        (BRIEFS / "southern-flank-readahead.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    with pytest.raises(DeckgenError) as caught:
+        api.build(tmp_path / "brief.yaml", output=tmp_path / "deck.pptx")
+    (diag,) = [d for d in caught.value.diagnostics if d.code == "quote-not-in-source"]
+    line = broken.splitlines()[diag.loc.line - 1]
+    assert diag.loc.path.endswith("russian-presence.yaml")
+    assert "building a naval base in Tartus" in line
+    assert not (tmp_path / "deck.pptx").exists()

@@ -29,6 +29,7 @@ from deckgen.spec.model import (
     ExcerptBody,
     ImageBody,
     Located,
+    ObjectivesBody,
     QuoteBody,
     SlideSpec,
 )
@@ -224,6 +225,8 @@ class _Resolver:
             chart_articles = self.evidence_articles(chart) if chart else ()
         elif isinstance(body, BulletsBody):
             self.bullets(body.bullets, bullet_passages)
+        elif isinstance(body, ObjectivesBody):
+            self.bullets(body.objectives, bullet_passages)
         elif isinstance(body, ComparisonBody):
             self.bullets(body.left.bullets, bullet_passages)
             self.bullets(body.right.bullets, bullet_passages)

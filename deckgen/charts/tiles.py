@@ -63,7 +63,7 @@ GRID: tuple[Tile, ...] = (
     Tile("TD", "Chad", 4, 9, False),
     Tile("SD", "Sudan", 5, 9, False),
     Tile("ER", "Eritrea", 6, 9, False),
-    Tile("BF", "Burkina Faso", 2, 10, False),
+    Tile("BF", "Burkina", 2, 10, False),
     Tile("CF", "CAR", 4, 10, False),
     Tile("MZ", "Mozambique", 6, 10, False),
     Tile("MG", "Madagascar", 7, 10, False),

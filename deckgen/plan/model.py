@@ -44,6 +44,7 @@ class SectionContent:
 @dataclass(frozen=True)
 class BulletsContent:
     bullets: tuple[Bullet, ...]
+    lead: str = ""  # an unbulleted opening paragraph: a question, a situation, an introduction
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from deckgen.charts import NATIVE_KINDS, alt_text
 from deckgen.charts.model import Renderer
@@ -30,6 +31,17 @@ from deckgen.plan.model import (
     TitleContent,
     TwoColumnContent,
 )
+from deckgen.plan.teaching import (
+    check_slides,
+    discussion_content,
+    discussion_notes,
+    facilitator_summary,
+    objectives_content,
+    scenario_content,
+    scenario_notes,
+    timed_parts,
+    timing_content,
+)
 from deckgen.resolve import ResolvedDeck, ResolvedSlide
 from deckgen.sources.citation import full_citation
 from deckgen.spec.loader import DEFAULT_TITLES
@@ -38,14 +50,19 @@ from deckgen.spec.model import (
     BulletsBody,
     BulletSpec,
     ChartBody,
+    CheckBody,
     ClosingBody,
     ComparisonBody,
+    DiscussionBody,
     ExcerptBody,
     ImageBody,
+    ObjectivesBody,
     QuoteBody,
+    ScenarioBody,
     SectionBody,
     SlideKind,
     SourcesBody,
+    TimingBody,
     TitleBody,
 )
 from deckgen.textnorm import sanitize, split_sentences
@@ -63,6 +80,11 @@ _LAYOUT_OF: dict[SlideKind, Layout] = {
     SlideKind.CLOSING: Layout.SECTION,
     SlideKind.SOURCES: Layout.CONTENT,
     SlideKind.CHART: Layout.TITLE_ONLY,
+    SlideKind.OBJECTIVES: Layout.CONTENT,
+    SlideKind.DISCUSSION: Layout.CONTENT,
+    SlideKind.CHECK: Layout.CONTENT,
+    SlideKind.SCENARIO: Layout.CONTENT,
+    SlideKind.TIMING: Layout.CONTENT,
 }
 
 
@@ -78,7 +100,21 @@ class _Planner:
         self.spec = deck.brief.deck
 
     def run(self) -> tuple[DeckPlan | None, Collector]:
-        slides = tuple(self.slide(rs, number) for number, rs in enumerate(self.deck.slides, 1))
+        groups = [self.expand(rs) for rs in self.deck.slides]
+        # A brief slide may become several deck slides (a knowledge check and its answer), so
+        # slide numbers are known only now; the sources slide lists them.
+        self.numbers = []
+        number = 1
+        for group in groups:
+            self.numbers.append(number)
+            number += len(group)
+        slides = tuple(
+            replace(plan, content=BulletsContent(self.sources_list(rs)))
+            if isinstance(rs.spec.body, SourcesBody)
+            else plan
+            for rs, group in zip(self.deck.slides, groups, strict=True)
+            for plan in group
+        )
         if self.diags.has_errors:
             return None, self.diags
         meta = DeckMeta(
@@ -93,11 +129,30 @@ class _Planner:
         )
         return DeckPlan(meta=meta, template=self.deck.template, slides=slides), self.diags
 
-    def slide(self, rs: ResolvedSlide, number: int) -> SlidePlan:
+    def with_numbers(self, rs: ResolvedSlide, plan: SlidePlan) -> SlidePlan:
+        if isinstance(rs.spec.body, SourcesBody):
+            return replace(plan, content=BulletsContent(self.sources_list(rs)))
+        return plan
+
+    def expand(self, rs: ResolvedSlide) -> tuple[SlidePlan, ...]:
+        """The deck slides one brief slide becomes."""
+        spec = rs.spec
+        if isinstance(spec.body, CheckBody):
+            title = spec.title or "Knowledge check"
+            plans = check_slides(spec, spec.body, title)
+            authored = sanitize(spec.notes.strip())
+            if authored:
+                first = plans[0]
+                joined = f"{authored}\n\n{first.notes}" if first.notes else authored
+                plans = (replace(first, notes=joined), *plans[1:])
+            return plans
+        return (self.slide(rs),)
+
+    def slide(self, rs: ResolvedSlide) -> SlidePlan:
         spec = rs.spec
         title = spec.title if spec.title is not None else self.default_title(spec.kind)
         content = self.content(rs)
-        blocks = [spec.notes.strip()]
+        blocks = [spec.notes.strip(), self.teaching_notes(rs)]
         if rs.chart is not None:
             blocks.append(evidence_block(rs.chart))
         if rs.passages:
@@ -145,7 +200,15 @@ class _Planner:
             assert rs.image is not None
             return ImageContent(rs.image, sanitize(body.alt), sanitize(body.caption))
         if isinstance(body, SourcesBody):
-            return BulletsContent(self.sources_list(rs))
+            return BulletsContent(())  # filled in once slide numbers are known
+        if isinstance(body, ObjectivesBody):
+            return objectives_content(body, _bullets(body.objectives))
+        if isinstance(body, DiscussionBody):
+            return discussion_content(body)
+        if isinstance(body, ScenarioBody):
+            return scenario_content(body)
+        if isinstance(body, TimingBody):
+            return self.timing(rs)
         if isinstance(body, ChartBody):
             assert rs.chart is not None
             native = rs.chart.spec.renderer is Renderer.NATIVE or (
@@ -153,6 +216,22 @@ class _Planner:
             )
             return ChartContent(rs.chart, sanitize(alt_text(rs.chart)), sanitize(body.caption), native)
         raise AssertionError(body)
+
+    def teaching_notes(self, rs: ResolvedSlide) -> str:
+        body = rs.spec.body
+        if isinstance(body, DiscussionBody):
+            return discussion_notes(body)
+        if isinstance(body, ScenarioBody):
+            return scenario_notes(body)
+        if isinstance(body, SectionBody) and body.minutes:
+            return f"Timing: {body.minutes} minutes for this part."
+        if isinstance(body, TimingBody):
+            return facilitator_summary(timed_parts(self.deck.brief.slides))
+        return ""
+
+    def timing(self, rs: ResolvedSlide) -> BulletsContent:
+        # The spec stage has checked that every section carries its minutes.
+        return timing_content(timed_parts(self.deck.brief.slides))
 
     def title_lines(self) -> list[str]:
         lines = []
@@ -212,13 +291,13 @@ class _Planner:
             )
         out: list[Bullet] = []
         for article in self.deck.articles:
-            numbers = [n for n, s in enumerate(self.deck.slides, 1) if article in s.articles]
+            numbers = [self.numbers[i] for i, s in enumerate(self.deck.slides) if article in s.articles]
             out.append(Bullet(sanitize(full_citation(article))))
             out.append(Bullet(f"Cited on {_slides(numbers)}", level=1))
         datasets: dict[str, list[int]] = {}
-        for n, s in enumerate(self.deck.slides, 1):
+        for i, s in enumerate(self.deck.slides):
             if s.dataset is not None:
-                datasets.setdefault(s.dataset.title, []).append(n)
+                datasets.setdefault(s.dataset.title, []).append(self.numbers[i])
         external = len(self.external())
         for title, numbers in datasets.items():
             out.append(Bullet(sanitize(f"Dataset: {title}")))

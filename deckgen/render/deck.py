@@ -15,6 +15,7 @@ from deckgen.render.package import (
     reset_app_properties,
     set_core_properties,
 )
+from deckgen.render.partnames import fast_partnames
 from deckgen.render.slides import RenderContext, render_slide
 from deckgen.render.template import (
     check_layouts,
@@ -50,22 +51,23 @@ def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> byt
         chart_cache=chart_cache,
     )
     slides = prs.slides  # each access renames every slide part: take it once
-    for number, slide_plan in enumerate(plan.slides, start=1):
-        layout = layouts[slide_plan.layout]
-        assert layout is not None  # check_layouts found every used layout
-        slide = slides.add_slide(layout)
-        render_slide(slide, slide_plan, ctx)
-        draw_footer(
-            slide,
-            marking=plan.meta.marking,
-            source_line=slide_plan.source_line,
-            number=number,
-            slide_width=ctx.slide_width,
-            slide_height=ctx.slide_height,
-            lang=ctx.lang,
-        )
-        if slide_plan.notes.strip():
-            write_notes(slide.notes_slide.notes_text_frame, slide_plan.notes, lang=ctx.lang)
+    with fast_partnames(prs):  # python-pptx names each new part by walking the whole package
+        for number, slide_plan in enumerate(plan.slides, start=1):
+            layout = layouts[slide_plan.layout]
+            assert layout is not None  # check_layouts found every used layout
+            slide = slides.add_slide(layout)
+            render_slide(slide, slide_plan, ctx)
+            draw_footer(
+                slide,
+                marking=plan.meta.marking,
+                source_line=slide_plan.source_line,
+                number=number,
+                slide_width=ctx.slide_width,
+                slide_height=ctx.slide_height,
+                lang=ctx.lang,
+            )
+            if slide_plan.notes.strip():
+                write_notes(slide.notes_slide.notes_text_frame, slide_plan.notes, lang=ctx.lang)
 
     list_notes_master(prs)
     set_core_properties(prs, plan.meta)

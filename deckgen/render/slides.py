@@ -158,8 +158,15 @@ def render_bullets(slide: Slide, content: BulletsContent, ctx: RenderContext) ->
     else:  # a layout without a body: draw the list where a body would be
         box = drawn_area(slide, ctx)
         frame = add_text_box(slide.shapes, box, name="Bullets").text_frame
-    size = bullet_font_size(items_of(content.bullets), box)
-    write_lines(frame, bullet_lines(content.bullets, size), lang=ctx.lang)
+    items = items_of(content.bullets)
+    if content.lead:
+        items = [(content.lead, 0), *items]
+    size = bullet_font_size(items, box)
+    lines = bullet_lines(content.bullets, size)
+    if content.lead:
+        # The lead (a question, a situation, an intro) reads as text, not as one more bullet.
+        lines = [Line(content.lead, size=size, bold=True, ink=Ink.ACCENT, bullet=False), *lines]
+    write_lines(frame, lines, lang=ctx.lang)
 
 
 def heading_line(heading: str, size: float) -> Line:

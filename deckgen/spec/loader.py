@@ -34,6 +34,7 @@ from deckgen.spec.model import (
     SourcesBody,
     TitleBody,
 )
+from deckgen.spec.teaching import TEACHING_KINDS, check_timing, teaching_body
 from deckgen.spec.yamlnodes import MapReader, compose, describe, node_loc
 
 TOP_KEYS = ("deck", "sources", "data", "slides")
@@ -42,7 +43,7 @@ COMMON_SLIDE_KEYS = ("kind", "title", "notes", "cite")
 KIND_KEYS: dict[SlideKind, tuple[str, ...]] = {
     SlideKind.TITLE: (),
     SlideKind.AGENDA: (),
-    SlideKind.SECTION: ("text",),
+    SlideKind.SECTION: ("text", "minutes"),
     SlideKind.BULLETS: ("bullets",),
     SlideKind.QUOTE: ("quote", "context"),
     SlideKind.EXCERPT: ("sentences", "match", "intro"),
@@ -52,6 +53,11 @@ KIND_KEYS: dict[SlideKind, tuple[str, ...]] = {
     SlideKind.CLOSING: ("text",),
     SlideKind.SOURCES: (),
     SlideKind.CHART: ("chart", "data", "filter", "render", "caption", "highlight", "annotate"),
+    SlideKind.OBJECTIVES: ("objectives", "lead"),
+    SlideKind.DISCUSSION: ("questions", "facilitator", "minutes"),
+    SlideKind.CHECK: ("question", "choices", "answer", "explanation", "reveal"),
+    SlideKind.SCENARIO: ("situation", "tasks", "facilitator", "minutes"),
+    SlideKind.TIMING: (),
 }
 FILTER_KEYS = ("flank", "regions", "kinds", "status", "as-of", "from")
 # Kinds whose title may be left out, and what it becomes. The title kind takes the deck title.
@@ -60,6 +66,8 @@ DEFAULT_TITLES: dict[SlideKind, str] = {
     SlideKind.TAKEAWAYS: "Key takeaways",
     SlideKind.CLOSING: "Questions",
     SlideKind.SOURCES: "Sources",
+    SlideKind.OBJECTIVES: "Learning objectives",
+    SlideKind.TIMING: "Timing plan",
 }
 MAX_BULLET_DEPTH = 4
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -211,6 +219,7 @@ class _Parser:
             slide = self.slide(index, node)
             if slide is not None:
                 out.append(slide)
+        check_timing(tuple(out), self.diags)
         if not nodes:
             self.diags.error(
                 Loc(self.path, 1, 1), "no-slides", "the brief has no slides", hint="add items under 'slides:'"
@@ -277,7 +286,9 @@ class _Parser:
         if kind is SlideKind.SOURCES:
             return SourcesBody()
         if kind is SlideKind.SECTION:
-            return SectionBody(r.text("text") or "")
+            return SectionBody(r.text("text") or "", self.minutes(r))
+        if kind in TEACHING_KINDS:
+            return teaching_body(self, kind, r)
         if kind is SlideKind.CLOSING:
             return ClosingBody(r.text("text") or "")
         if kind in (SlideKind.BULLETS, SlideKind.TAKEAWAYS):
@@ -352,6 +363,38 @@ class _Parser:
             )
             return None
         return ExcerptBody(tuple(sentences), tuple(matches), r.loc, r.text("intro") or "")
+
+    def minutes(self, r: MapReader) -> int | None:
+        value = r.integer("minutes")
+        if value is not None and not 1 <= value <= 600:
+            self.diags.error(
+                r.value_loc("minutes"),
+                "bad-minutes",
+                f"'minutes' should be between 1 and 600, got {value}",
+                key=f"{r.where}.minutes",
+            )
+            return None
+        return value
+
+    def texts(self, r: MapReader, key: str, *, required: bool, what: str) -> tuple[str, ...] | None:
+        """A list of plain text items (questions, tasks, choices)."""
+        items = r.sequence(key, required=required, what=what)
+        if items is None:
+            return None
+        out: list[str] = []
+        for item in items:
+            value = r.text_of(item, key=key)
+            if value is not None:
+                out.append(value)
+        if required and not items:
+            self.diags.error(
+                r.value_loc(key),
+                "empty-list",
+                f"'{key}' is empty",
+                hint=f"add {what}",
+                key=f"{r.where}.{key}",
+            )
+        return tuple(out)
 
     def located_list(self, r: MapReader, key: str) -> tuple[Located, ...]:
         """A key that takes one value or a list of values, each kept with its position."""

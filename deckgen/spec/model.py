@@ -21,6 +21,11 @@ class SlideKind(StrEnum):
     CLOSING = "closing"
     SOURCES = "sources"
     CHART = "chart"
+    OBJECTIVES = "objectives"
+    DISCUSSION = "discussion"
+    CHECK = "check"
+    SCENARIO = "scenario"
+    TIMING = "timing"
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ class AgendaBody:
 @dataclass(frozen=True)
 class SectionBody:
     text: str = ""
+    minutes: int | None = None  # teaching time for the section, for the timing plan
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,49 @@ class ChartBody:
     annotations: tuple[AnnotationSpec, ...] = ()
 
 
+@dataclass(frozen=True)
+class ObjectivesBody:
+    objectives: tuple[BulletSpec, ...]
+    lead: str = ""
+
+
+@dataclass(frozen=True)
+class DiscussionBody:
+    questions: tuple[str, ...]
+    facilitator: str = ""  # facilitator notes: go to the speaker notes, never on the slide
+    minutes: int | None = None
+
+
+class Reveal(StrEnum):
+    NEXT_SLIDE = "next-slide"
+    NOTES = "notes"
+
+
+@dataclass(frozen=True)
+class CheckBody:
+    """A knowledge check: multiple choice when ``choices`` is given, else short answer."""
+
+    question: str
+    choices: tuple[str, ...]
+    answer: str  # the correct choice's text, or the model short answer
+    answer_index: int | None  # 0-based index of the correct choice
+    explanation: str = ""
+    reveal: Reveal = Reveal.NEXT_SLIDE
+
+
+@dataclass(frozen=True)
+class ScenarioBody:
+    situation: str
+    tasks: tuple[str, ...]
+    facilitator: str = ""
+    minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class TimingBody:
+    pass
+
+
 SlideBody = (
     TitleBody
     | AgendaBody
@@ -145,6 +194,11 @@ SlideBody = (
     | ClosingBody
     | SourcesBody
     | ChartBody
+    | ObjectivesBody
+    | DiscussionBody
+    | CheckBody
+    | ScenarioBody
+    | TimingBody
 )
 
 

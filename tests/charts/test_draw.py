@@ -126,7 +126,8 @@ def test_timeline_labels_never_touch(briefing_dataset: Dataset, n: int) -> None:
     data = _milestones(briefing_dataset, n)
     layout = timeline_layout(data, style=STYLE, width_in=W, height_in=H)
     assert len(layout.slots) == n
-    assert collisions(layout.xs, layout.sizes, layout.slots) == []
+    legend = [(layout.legend, 2.5, 2)]  # wider than the two-entry flank legend
+    assert collisions(layout.xs, layout.sizes, layout.slots, blocked=legend) == []
     for (w, tall), slot in zip(layout.sizes, layout.slots, strict=True):
         assert slot.left > 0 and slot.left + w < W
         assert slot.level + tall <= layout.levels

@@ -1,0 +1,204 @@
+"""Country by kind grid: a cell per presence, shaded by status, turned when countries are many."""
+
+from __future__ import annotations
+
+import math
+
+from deckgen.charts.compute import FLANK_NAMES, FLANK_ORDER
+from deckgen.charts.draw import EDGE, PAD, Ink, annotation_texts, box_swatch, flank_color, flow_legend, mix
+from deckgen.charts.model import ChartData, ChartStyle, MatrixTable
+from deckgen.data.model import Flank, Status
+
+_STATUS_NAMES = {
+    Status.ACTIVE: "Active",
+    Status.CONTESTED: "Contested",
+    Status.PLANNED: "Planned",
+    Status.WITHDRAWN: "Withdrawn",
+}
+
+
+def _status_look(status: Status, style: ChartStyle) -> tuple[str, str | None, bool]:
+    """Fill, edge and dashed edge for a status: strong to faint as the presence fades."""
+    return {
+        Status.ACTIVE: (style.accents[0], None, False),
+        Status.CONTESTED: (style.accents[3 % len(style.accents)], None, False),
+        Status.PLANNED: (style.background, style.accents[0], True),
+        Status.WITHDRAWN: ("#C9CDD4", None, False),
+    }[status]
+
+
+def draw_matrix(ink: Ink, data: ChartData, table: MatrixTable) -> None:
+    """Countries down and kinds across when the countries fit one column of rows at 14 pt; else turned,
+    kinds down and countries across under 45 degree names, so 20-odd countries still fit one panel."""
+    style, h = ink.style, ink.line()
+    present = [s for s in _STATUS_NAMES if any(s in row for row in table.cells)]
+    flanks = [f for f in FLANK_ORDER if f in table.row_flanks]
+    legend = [(_STATUS_NAMES[s], box_swatch(ink, *_status_look(s, style))) for s in present]
+    legend += [(FLANK_NAMES[f], box_swatch(ink, flank_color(f, style))) for f in flanks]
+    legend_h = flow_legend(ink, legend, left=EDGE, top=0, width=ink.width - 2 * EDGE, draw=False)
+    notes, marked = annotation_texts(data), set(data.highlight)
+    room = ink.height - 2 * EDGE - legend_h - PAD
+    countries = list(table.rows)
+    label_w = max((ink.measure(c, weight="bold") for c in countries), default=0) + PAD
+    note_w = max((ink.measure(notes[c], style="italic") + PAD for c in countries if c in notes), default=0)
+    across = _Axis(ink, list(table.columns), ink.width - 2 * EDGE - 0.3 - label_w - note_w)
+    kinds = list(table.columns)
+    kind_w = max((ink.measure(k) for k in kinds), default=0) + PAD
+    note_lines = sum(1 for c in countries if c in notes)
+    strip = 0.14
+    down_room = room - strip - PAD - note_lines * h
+    turned = _Axis(ink, countries, ink.width - 2 * EDGE - kind_w)
+    rows_h = (room - across.head_h) / max(len(countries), 1)
+    turned_h = (down_room - turned.head_h) / max(len(kinds), 1)
+    # Countries down reads best; turn only when that leaves rows too thin for 14 pt and turning helps.
+    if rows_h >= h * 1.2 or rows_h >= turned_h:
+        row_h = min(0.5, rows_h)
+        top = ink.height - EDGE - across.head_h
+        grid_x = EDGE + 0.3 + label_w
+        across.draw_heads(grid_x, top, marked)
+        for r, name in enumerate(countries):
+            yc = top - (r + 0.5) * row_h
+            _flank_mark(ink, table.row_flanks[r], EDGE, yc - row_h / 2 + 0.03, 0.12, row_h - 0.06)
+            if name in marked:
+                _hot_band(ink, EDGE + 0.3 - PAD / 2, yc - row_h / 2, label_w + across.length + PAD / 2, row_h)
+            ink.board.text(EDGE + 0.3, yc, name, va="center", weight="bold" if name in marked else "normal")
+            if name in notes:
+                ink.board.text(
+                    grid_x + across.length + PAD,
+                    yc,
+                    notes[name],
+                    va="center",
+                    style="italic",
+                    color=style.muted_color,
+                )
+            if r:
+                _rule(ink, EDGE + 0.3, grid_x + across.length, yc + row_h / 2)
+            for c, status in enumerate(table.cells[r]):
+                _cell(ink, status, grid_x + (c + 0.5) * across.pitch, yc, min(across.pitch, row_h))
+        flow_legend(
+            ink, legend, left=EDGE, top=top - len(countries) * row_h - PAD, width=ink.width - 2 * EDGE
+        )
+        return
+    across, row_h = turned, min(0.5, turned_h)
+    top = ink.height - EDGE - across.head_h
+    grid_x = EDGE + kind_w
+    across.draw_heads(grid_x, top, marked)
+    top -= strip + PAD
+    for c, name in enumerate(countries):
+        x = grid_x + c * across.pitch
+        _flank_mark(ink, table.row_flanks[c], x + 0.02, top + PAD, across.pitch - 0.04, strip)
+        if name in marked:
+            _hot_band(ink, x, top - len(kinds) * row_h, across.pitch, len(kinds) * row_h)
+    for r, kind in enumerate(kinds):
+        yc = top - (r + 0.5) * row_h
+        ink.board.text(EDGE, yc, kind, va="center")
+        if r:
+            _rule(ink, EDGE, grid_x + across.length, yc + row_h / 2)
+        for c in range(len(countries)):
+            _cell(ink, table.cells[c][r], grid_x + (c + 0.5) * across.pitch, yc, min(across.pitch, row_h))
+    y = top - len(kinds) * row_h - PAD - h / 2
+    for c, name in enumerate(countries):  # notes under their column, one line each, with a tick up to it
+        if name in notes:
+            x = grid_x + (c + 0.5) * across.pitch
+            w = ink.measure(f"{name}: {notes[name]}", style="italic")
+            left = min(x - PAD, ink.width - EDGE - w)
+            ink.board.plot([x, x], [y + h / 2, y + h * 0.8], color=style.muted_color, linewidth=1.2)
+            ink.board.text(
+                left, y, f"{name}: {notes[name]}", va="center", style="italic", color=style.muted_color
+            )
+            y -= h
+    flow_legend(ink, legend, left=EDGE, top=y + h / 2 - PAD, width=ink.width - 2 * EDGE)
+
+
+class _Axis:
+    """Column headings across a grid: written across, wrapped to three lines, when the columns are wide
+    enough; otherwise at 45 degrees, the columns narrowed so the last heading's overhang still fits."""
+
+    def __init__(self, ink: Ink, names: list[str], width: float) -> None:
+        self.ink, self.names = ink, names
+        n, h = max(len(names), 1), ink.line()
+        self.pitch = min(1.5, width / n)
+        self.lines = [ink.wrap(x, self.pitch - 0.1) for x in names]
+        self.flat = all(
+            len(x) <= 3 and max(ink.measure(t) for t in x) <= self.pitch - 0.1 for x in self.lines
+        )
+        if not self.flat:
+            cos = math.cos(math.radians(45))
+            overhang = max(0.0, ink.measure(names[-1]) * cos - self.pitch / 2) if names else 0.0
+            self.pitch = min(1.5, (width - overhang) / n)
+            self.head_h = max((ink.measure(x) for x in names), default=0) * cos + h + PAD
+        else:
+            self.head_h = max((len(x) for x in self.lines), default=1) * h + PAD
+        self.length = self.pitch * len(names)
+
+    def draw_heads(self, x0: float, top: float, bold: set[str]) -> None:
+        h = self.ink.line()
+        for i, name in enumerate(self.names):
+            weight = "bold" if name in bold else "normal"
+            cx = x0 + (i + 0.5) * self.pitch
+            if self.flat:
+                self.ink.board.text(
+                    cx,
+                    top + PAD / 2,
+                    "\n".join(self.lines[i]),
+                    ha="center",
+                    va="bottom",
+                    linespacing=1.0,
+                    weight=weight,
+                )
+            else:
+                self.ink.board.text(
+                    cx - h * 0.3,
+                    top + PAD / 2,
+                    name,
+                    rotation=45,
+                    rotation_mode="anchor",
+                    ha="left",
+                    va="bottom",
+                    weight=weight,
+                )
+
+
+def _cell(ink: Ink, status: Status | None, cx: float, cy: float, room: float) -> None:
+    from matplotlib.patches import FancyBboxPatch
+
+    if status is None:
+        return
+    fill, edge, dashed = _status_look(status, ink.style)
+    size = room * 0.62
+    ink.board.add_patch(
+        FancyBboxPatch(
+            (cx - size / 2, cy - size / 2),
+            size,
+            size,
+            boxstyle="round,pad=0,rounding_size=0.04",
+            facecolor=fill,
+            edgecolor=edge or fill,
+            linewidth=1.8 if edge else 0,
+            linestyle="--" if dashed else "-",
+            zorder=2,
+        )
+    )
+
+
+def _flank_mark(ink: Ink, flank: Flank, x: float, y: float, w: float, h: float) -> None:
+    from matplotlib.patches import Rectangle
+
+    ink.board.add_patch(Rectangle((x, y), w, h, facecolor=flank_color(flank, ink.style)))
+
+
+def _hot_band(ink: Ink, x: float, y: float, w: float, h: float) -> None:
+    from matplotlib.patches import Rectangle
+
+    fill = mix(ink.style.muted_color, ink.style.background, 0.85)
+    ink.board.add_patch(Rectangle((x, y), w, h, facecolor=fill, zorder=0))
+
+
+def _rule(ink: Ink, x0: float, x1: float, y: float) -> None:
+    ink.board.plot(
+        [x0, x1],
+        [y, y],
+        color=mix(ink.style.muted_color, ink.style.background, 0.85),
+        linewidth=0.8,
+        zorder=0,
+    )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.charts.cache import ChartCache
 from deckgen.errors import Collector, DeckgenError, Diagnostic, Loc, Severity, sort_diagnostics
-from deckgen.output import write_atomic
+from deckgen.manifest import make_manifest, manifest_path, up_to_date
+from deckgen.output import deck_lock, default_output, write_atomic
 from deckgen.plan import DeckPlan, plan_deck
 from deckgen.resolve import resolve
 from deckgen.sources import AddressInfo, import_text, list_addresses, load_article
@@ -21,6 +23,7 @@ class CheckResult:
     brief: Path
     plan: DeckPlan
     diagnostics: tuple[Diagnostic, ...]  # warnings only; errors raise
+    inputs: tuple[Path, ...] = ()  # every file the deck depends on
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class BuildResult:
     slides: int
     diagnostics: tuple[Diagnostic, ...]
     seconds: float
+    skipped: bool = False  # True when the deck was up to date and nothing was done
 
 
 def check(brief: Path, *, strict: bool = False, sources_dir: Path | None = None) -> CheckResult:
@@ -41,10 +45,12 @@ def check(brief: Path, *, strict: bool = False, sources_dir: Path | None = None)
     spec, found = load_brief(brief)
     diags.extend(list(found.items))
     plan = None
+    inputs: tuple[Path, ...] = ()
     if spec is not None:
         resolved, found = resolve(spec, sources_dir=sources_dir)
         diags.extend(list(found.items))
         if resolved is not None and not diags.has_errors:
+            inputs = resolved.inputs
             plan, found = plan_deck(resolved)
             diags.extend(list(found.items))
     if plan is not None and not diags.has_errors:
@@ -55,11 +61,7 @@ def check(brief: Path, *, strict: bool = False, sources_dir: Path | None = None)
     if diags.has_errors or (strict and items):
         raise DeckgenError(items)
     assert plan is not None
-    return CheckResult(brief, plan, items)
-
-
-def default_output(brief: Path) -> Path:
-    return Path("decks") / f"{brief.stem}.pptx"
+    return CheckResult(brief, plan, items, inputs)
 
 
 def build(
@@ -69,20 +71,36 @@ def build(
     strict: bool = False,
     sources_dir: Path | None = None,
     no_cache: bool = False,
+    force: bool = False,
 ) -> BuildResult:
-    """Check, render and write one deck atomically. Nothing is written when there is an error."""
-    started = time.perf_counter()
-    checked = check(brief, strict=strict, sources_dir=sources_dir)
-    from deckgen.render import render_deck
+    """Check, render and write one deck atomically. Nothing is written when there is an error.
 
-    cache = None if no_cache else ChartCache.default()
-    data = render_deck(checked.plan, chart_cache=cache)
+    Unless ``force``, a deck whose manifest shows unchanged inputs is skipped without parsing
+    the brief (and without importing python-pptx or matplotlib). The deck is locked while it
+    is built, so two jobs never write the same deck at once.
+    """
+    started = time.perf_counter()
     target = output or default_output(brief)
-    write_atomic(target, data)
+    if not force and (done := up_to_date(brief, target)) is not None:
+        return BuildResult(brief, target, done.slides, (), time.perf_counter() - started, skipped=True)
+    with deck_lock(target):
+        # Another job may have built it while we waited for the lock.
+        if not force and (done := up_to_date(brief, target)) is not None:
+            return BuildResult(brief, target, done.slides, (), time.perf_counter() - started, skipped=True)
+        checked = check(brief, strict=strict, sources_dir=sources_dir)
+        from deckgen.render import render_deck
+
+        cache = None if no_cache else ChartCache.default()
+        data = render_deck(checked.plan, chart_cache=cache)
+        write_atomic(target, data)
+        slides = len(checked.plan.slides)
+        write_atomic(
+            manifest_path(target), make_manifest(brief, checked.inputs, data, slides).to_json().encode()
+        )
     return BuildResult(
         brief=brief,
         output=target,
-        slides=len(checked.plan.slides),
+        slides=slides,
         diagnostics=checked.diagnostics,
         seconds=time.perf_counter() - started,
     )
@@ -123,6 +141,4 @@ def import_article(text_file: Path, *, article_id: str | None = None) -> str:
 
 
 def _slug(stem: str) -> str:
-    import re
-
     return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "article"

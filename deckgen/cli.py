@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
-from deckgen import __version__, api
+from deckgen import __version__
 from deckgen.errors import DeckgenError, Diagnostic, count_line, format_report
 
 EXIT_OK = 0
@@ -76,63 +77,113 @@ _sources = click.option(
 
 
 @main.command(context_settings=_CONTEXT)
-@click.argument("briefs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the deck (default: decks/<brief>.pptx). Only with one brief.",
+    help="Where to write the deck. Only with one brief.",
 )
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the decks (default: decks/).",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Parallel processes."
+)
+@click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
+@click.option("--shard", metavar="K/N", help="Build only shard K of N (for CI matrices and cluster jobs).")
+@click.option("--no-cache", is_flag=True, help="Redraw every chart instead of using the chart cache.")
 @_strict
 @_json
 @_sources
 def build(
-    briefs: tuple[Path, ...], output: Path | None, strict: bool, as_json: bool, sources_dir: Path | None
+    paths: tuple[Path, ...],
+    output: Path | None,
+    out_dir: Path | None,
+    jobs: int,
+    force: bool,
+    shard: str | None,
+    no_cache: bool,
+    strict: bool,
+    as_json: bool,
+    sources_dir: Path | None,
 ) -> None:
-    """Build decks from BRIEFS. A brief with any error writes nothing.
+    """Build decks from briefs or folders of briefs. A brief with any error writes nothing.
+
+    Decks whose inputs have not changed since the last build are skipped; a failed brief does
+    not stop the others, and the exit code is 1 when any brief failed.
 
     \b
     Examples:
       deckgen build briefs/southern-flank-training.yaml
-      deckgen build briefs/*.yaml --strict
-      deckgen build briefs/southern-flank-readahead.yaml -o readahead.pptx --json
+      deckgen build briefs/ -j 2 --json > report.json
+      deckgen build briefs/ --shard 1/4 --out-dir out/
+      deckgen build briefs/southern-flank-readahead.yaml -o readahead.pptx --force
     """
-    if output is not None and len(briefs) > 1:
-        raise click.UsageError("-o/--output names one file; give one brief, or leave -o out")
-    reports: list[dict[str, object]] = []
-    failed = 0
-    for brief in briefs:
+    from deckgen import batch
+
+    briefs = batch.collect_briefs(paths)
+    if output is not None and (len(briefs) != 1 or out_dir is not None):
+        raise click.UsageError("-o/--output names one file: give exactly one brief and no --out-dir")
+    if shard is not None:
         try:
-            result = api.build(brief, output=output, strict=strict, sources_dir=sources_dir)
-        except DeckgenError as exc:
-            failed += 1
-            reports.append(
-                {
-                    "brief": str(brief),
-                    "status": "failed",
-                    "diagnostics": [d.as_dict() for d in exc.diagnostics],
-                }
-            )
-            if not as_json:
-                _report(exc.diagnostics)
-                click.echo(f"{count_line(exc.diagnostics)}; no deck written for {brief}.", err=True)
-            continue
-        reports.append(
-            {
-                "brief": str(brief),
-                "status": "built",
-                "output": str(result.output),
-                "slides": result.slides,
-                "seconds": round(result.seconds, 3),
-                "diagnostics": [d.as_dict() for d in result.diagnostics],
-            }
-        )
-        if not as_json:
-            _report(result.diagnostics)
-            click.echo(f"built {result.output} ({result.slides} slides, {result.seconds:.2f} s)", err=True)
+            k, n = batch.parse_shard(shard)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+        briefs = [b for b in briefs if batch.in_shard(b, k, n)]
+    if not briefs and shard is None:
+        raise click.UsageError("no briefs found (a folder stands for the *.yaml files directly in it)")
+    options = batch.BatchOptions(
+        out_dir=out_dir, output=output, strict=strict, force=force, no_cache=no_cache, sources_dir=sources_dir
+    )
+    started = time.perf_counter()
+    outcomes = _run_with_progress(batch, briefs, options, jobs=jobs, quiet=as_json)
+    failed = sum(1 for o in outcomes if o.status == "failed")
     if as_json:
-        click.echo(json.dumps({"briefs": reports, "failed": failed}, indent=2))
+        report = {
+            "briefs": [o.as_dict() for o in outcomes],
+            "built": sum(1 for o in outcomes if o.status == "built"),
+            "skipped": sum(1 for o in outcomes if o.status == "skipped"),
+            "failed": failed,
+            "seconds": round(time.perf_counter() - started, 3),
+        }
+        click.echo(json.dumps(report, indent=2))
     sys.exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+def _run_with_progress(batch: Any, briefs: list[Path], options: Any, *, jobs: int, quiet: bool) -> list[Any]:
+    """A progress bar on a terminal; otherwise one plain line per brief (and diagnostics)."""
+
+    def line(outcome: Any) -> None:
+        if quiet:
+            return
+        _report(outcome.diagnostics)
+        if outcome.status == "failed":
+            click.echo(f"{count_line(outcome.diagnostics)}; no deck written for {outcome.brief}.", err=True)
+        elif outcome.status == "skipped":
+            click.echo(f"up to date {outcome.output} ({outcome.slides} slides)", err=True)
+        else:
+            click.echo(f"built {outcome.output} ({outcome.slides} slides, {outcome.seconds:.2f} s)", err=True)
+
+    if quiet or len(briefs) < 2 or not sys.stderr.isatty():
+        return list(batch.run(briefs, options, jobs=jobs, on_done=line))
+    failures: list[Any] = []
+    with click.progressbar(length=len(briefs), label="building", file=sys.stderr) as bar:
+
+        def tick(outcome: Any) -> None:
+            bar.update(1)
+            if outcome.status == "failed":
+                failures.append(outcome)
+
+        outcomes = list(batch.run(briefs, options, jobs=jobs, on_done=tick))
+    for outcome in failures:
+        line(outcome)
+    built = sum(1 for o in outcomes if o.status == "built")
+    skipped = sum(1 for o in outcomes if o.status == "skipped")
+    click.echo(f"{built} built, {skipped} up to date, {len(failures)} failed", err=True)
+    return outcomes
 
 
 @main.command(context_settings=_CONTEXT)
@@ -148,6 +199,8 @@ def check(briefs: tuple[Path, ...], strict: bool, as_json: bool, sources_dir: Pa
       deckgen check briefs/southern-flank-training.yaml
       deckgen check briefs/*.yaml --strict --json
     """
+    from deckgen import api
+
     reports: list[dict[str, object]] = []
     failed = 0
     for brief in briefs:
@@ -194,6 +247,7 @@ def plan(brief: Path, sources_dir: Path | None) -> None:
     Example:
       deckgen plan briefs/southern-flank-readahead.yaml | less
     """
+    from deckgen import api
     from deckgen.plan.dump import plan_to_dict
 
     try:
@@ -216,6 +270,8 @@ def sections(source: Path, as_json: bool) -> None:
       deckgen sections briefs/sources/southern-underbelly.md
       deckgen sections southern-underbelly --json
     """
+    from deckgen import api
+
     path = source
     if not path.exists() and path.suffix == "":
         path = Path("briefs") / "sources" / f"{source}.md"
@@ -251,6 +307,8 @@ def import_(article: Path, article_id: str | None, output: Path | None) -> None:
     Example:
       deckgen import article.txt --id southern-underbelly -o briefs/sources/southern-underbelly.md
     """
+    from deckgen import api
+
     try:
         text = api.import_article(article, article_id=article_id)
     except DeckgenError as exc:

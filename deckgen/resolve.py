@@ -67,6 +67,7 @@ class ResolvedDeck:
     template: Path
     slides: tuple[ResolvedSlide, ...]
     articles: tuple[Article, ...]  # every article cited, in first-use order
+    inputs: tuple[Path, ...] = ()  # every file the deck depends on, for incremental builds
 
 
 def resolve(brief: Brief, *, sources_dir: Path | None = None) -> tuple[ResolvedDeck | None, Collector]:
@@ -104,7 +105,12 @@ class _Resolver:
         for rs in slides:
             for article in rs.articles:
                 cited.setdefault(article.id, article)
-        return ResolvedDeck(self.brief, template, slides, tuple(cited.values())), self.diags
+        inputs = {Path(self.brief.path).resolve(), template.resolve()}
+        inputs.update(a.path.resolve() for a in self.library.loaded())
+        inputs.update(Path(d.path).resolve() for d in self.charts.loaded())
+        inputs.update(rs.image for rs in slides if rs.image is not None)
+        deck = ResolvedDeck(self.brief, template, slides, tuple(cited.values()), tuple(sorted(inputs)))
+        return deck, self.diags
 
     # -- deck-level references -------------------------------------------------------------
     def check_aliases(self) -> None:

@@ -28,6 +28,9 @@ class ChartResolver:
         self.diags = diags
         self._datasets: dict[str, Dataset | None] = {}
 
+    def loaded(self) -> tuple[Dataset, ...]:
+        return tuple(d for d in self._datasets.values() if d is not None)
+
     def dataset(self, ref: Located | None, slide_loc: Loc, key: str) -> Dataset | None:
         aliases = {d.alias: d for d in self.brief.data}
         if ref is None:

@@ -68,7 +68,7 @@ def test_failed_build_leaves_existing_deck_untouched(tmp_path: Path) -> None:
     assert code == 1
     assert "no deck written" in err
     assert good.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.yaml", "deck.pptx", "sources"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".deckgen", "brief.yaml", "deck.pptx", "sources"]
 
 
 def test_unwritable_output_folder_is_a_located_error(tmp_path: Path) -> None:

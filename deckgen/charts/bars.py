@@ -8,12 +8,7 @@ from deckgen.charts.model import CategoryTable, ChartData
 
 def draw_bars(ink: Ink, data: ChartData, table: CategoryTable) -> None:
     style, cats, series = ink.style, table.categories, table.series
-    # Blue and rust mean east and south across the deck: kinds take the other accents.
-    palette = [
-        c for c in style.accents if c.upper() not in {style.east_color.upper(), style.south_color.upper()}
-    ]
-    palette = palette or list(style.accents)
-    colors = [s.color or palette[i % len(palette)] for i, s in enumerate(series)]
+    colors = [style.series_color(s, i) for i, s in enumerate(series)]
     marked = set(data.highlight)
     hot_cats = [c in marked for c in cats]
     hot_series = [s.name in marked for s in series]

@@ -78,17 +78,18 @@ def compute(dataset: Dataset, spec: ChartSpec) -> ChartData:
     )
 
 
-def _kinds_present(dataset: Dataset, records: Iterable[PresenceRecord]) -> tuple[Kind, ...]:
+def _kinds_present(dataset: Dataset, records: Iterable[PresenceRecord]) -> tuple[tuple[int, Kind], ...]:
+    """(slot, kind) for the kinds these records show; the slot is the kind's place in the dataset."""
     ids = {r.kind.id for r in records}
-    return tuple(k for k in dataset.kinds if k.id in ids)
+    return tuple((slot, k) for slot, k in enumerate(dataset.kinds) if k.id in ids)
 
 
 def _by_region(dataset: Dataset, records: tuple[PresenceRecord, ...]) -> CategoryTable:
     counts = Counter((r.region.id, r.kind.id) for r in records)
     regions = [g for g in dataset.regions if any(r.region.id == g.id for r in records)]
     series = tuple(
-        Series(k.name, tuple(float(counts[(g.id, k.id)]) for g in regions))
-        for k in _kinds_present(dataset, records)
+        Series(k.name, tuple(float(counts[(g.id, k.id)]) for g in regions), slot=slot)
+        for slot, k in _kinds_present(dataset, records)
     )
     return CategoryTable(categories=tuple(g.name for g in regions), series=series)
 
@@ -99,8 +100,8 @@ def _flanks(
     flanks = [f for f in FLANK_ORDER if f in requested]
     counts = Counter((r.flank, r.kind.id) for r in records)
     series = tuple(
-        Series(k.name, tuple(float(counts[(f, k.id)]) for f in flanks))
-        for k in _kinds_present(dataset, records)
+        Series(k.name, tuple(float(counts[(f, k.id)]) for f in flanks), slot=slot)
+        for slot, k in _kinds_present(dataset, records)
     )
     return CategoryTable(categories=tuple(FLANK_NAMES[f] for f in flanks), series=series)
 
@@ -117,7 +118,7 @@ def _region_index(dataset: Dataset, region: Region) -> int:
 
 
 def _matrix(dataset: Dataset, records: tuple[PresenceRecord, ...]) -> MatrixTable:
-    kinds = _kinds_present(dataset, records)
+    kinds = [k for _slot, k in _kinds_present(dataset, records)]
     # A country's place comes from its first region in dataset order, east before south.
     placed: dict[str, tuple[int, int, str]] = {}
     flank_of: dict[str, Flank] = {}

@@ -101,7 +101,7 @@ def _rc(style: ChartStyle, dpi: int) -> dict[RcKeyType, Any]:
 
 
 class Ink:
-    """The figure plus measuring in inches: every layout decision below is made in inches."""
+    """The figure plus measuring in inches: every drawer makes its layout decisions in inches."""
 
     def __init__(self, fig: Figure, style: ChartStyle, width: float, height: float) -> None:
         self.fig, self.style, self.width, self.height = fig, style, width, height

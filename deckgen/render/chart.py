@@ -94,7 +94,7 @@ def _native(
     labels.number_format = "0;;;"  # hide zeros
     labels.number_format_is_linked = False
     for i, series in enumerate(plot.series):
-        color = table.series[i].color or style.accents[i % len(style.accents)]
+        color = style.series_color(table.series[i], i)
         series.format.fill.solid()
         series.format.fill.fore_color.rgb = _rgb(color)
         series_labels = series.data_labels

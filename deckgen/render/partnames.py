@@ -82,7 +82,7 @@ class PartNamer:
         while i < len(idxs) and idxs[i] <= i + 1:
             i += 1
         self._image_gap = i
-        name = PackURI("/ppt/media/image%d.%s" % (i + 1, ext))
+        name = PackURI(f"/ppt/media/image{i + 1}.{ext}")
         self._claim(name)
         return name
 
@@ -102,8 +102,8 @@ class PartNamer:
         clashes = sorted(name for name, count in counts.items() if count > 1)
         if clashes:
             raise RuntimeError(
-                f"fast_partnames gave two parts one name ({', '.join(clashes[:5])}): python-pptx's "
-                "part naming changed; see deckgen/render/partnames.py"
+                f"two parts share a partname ({', '.join(clashes[:5])}), so the deck would be "
+                "corrupt; if python-pptx was upgraded, see deckgen/render/partnames.py"
             )
 
     def _seed(self) -> None:

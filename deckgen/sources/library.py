@@ -37,6 +37,10 @@ class SourceLibrary:
         path = self.folder / f"{article_id}.md"
         return path if path.is_file() else None
 
+    def loaded(self) -> tuple[Article, ...]:
+        """Every article loaded so far: the source files a build depends on."""
+        return tuple(self._loaded.values())
+
     def get(self, article_id: str) -> Article | None:
         """The article with this id, None when there is no such file; DeckgenError when it is broken."""
         if article_id in self._loaded:

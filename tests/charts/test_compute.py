@@ -129,6 +129,36 @@ def test_flanks_keep_a_requested_flank_with_nothing_on_it(dataset: Dataset) -> N
     assert bars(dataset, spec) == {"Mercenary force": {"Eastern flank": 0, "Southern flank": 2}}
 
 
+@pytest.mark.parametrize("kind", [ChartKind.BY_REGION, ChartKind.FLANKS])
+def test_series_carry_the_kinds_dataset_slot(dataset: Dataset, kind: ChartKind) -> None:
+    table = compute(dataset, ChartSpec(kind)).table
+    assert isinstance(table, CategoryTable)
+    # KINDS: base 0, pmc 1, naval 2, nuclear 3 (no records).
+    assert [(s.name, s.slot) for s in table.series] == [
+        ("Military base", 0),
+        ("Mercenary force", 1),
+        ("Naval facility", 2),
+    ]
+
+
+@pytest.mark.parametrize("kind", [ChartKind.BY_REGION, ChartKind.FLANKS])
+@pytest.mark.parametrize(
+    ("spec_filter", "expected"),
+    [
+        (ChartFilter(kinds=("naval",)), [("Naval facility", 2)]),
+        (ChartFilter(regions=("sahel",)), [("Mercenary force", 1)]),
+        # East, active: Kaliningrad's base and Sevastopol; naval is the second series, still slot 2.
+        (ChartFilter(flanks=(Flank.EAST,), statuses=(A,)), [("Military base", 0), ("Naval facility", 2)]),
+    ],
+)
+def test_a_kind_keeps_its_slot_when_a_filter_drops_other_kinds(
+    dataset: Dataset, kind: ChartKind, spec_filter: ChartFilter, expected: list[tuple[str, int]]
+) -> None:
+    table = compute(dataset, ChartSpec(kind, spec_filter)).table
+    assert isinstance(table, CategoryTable)
+    assert [(s.name, s.slot) for s in table.series] == expected
+
+
 # ------------------------------------------------------------------ timeline, matrix, map
 
 

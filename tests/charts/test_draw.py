@@ -14,16 +14,18 @@ from PIL import Image
 
 from deckgen.charts import alt_text, compute, draw_png
 from deckgen.charts.cache import ChartCache, default_folder, render_png_cached
-from deckgen.charts.draw import Slot, collisions, place_labels, tier_labels, timeline_layout
 from deckgen.charts.model import (
     Annotation,
+    CategoryTable,
     ChartData,
     ChartFilter,
     ChartKind,
     ChartSpec,
     ChartStyle,
+    Series,
     TimelineTable,
 )
+from deckgen.charts.timeline import Slot, collisions, place_labels, tier_labels, timeline_layout
 from deckgen.data.model import Dataset, Flank, Status, YearMonth
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -108,6 +110,46 @@ def test_theme_changes_the_picture(dataset: Dataset) -> None:
         data, style=ChartStyle(font="Carlito", east_color="#005A9C"), width_in=W, height_in=H, dpi=50
     )
     assert plain != themed
+
+
+# ------------------------------------------------------------------ kind colours
+
+
+def _pixels(png: bytes) -> dict[str, int]:
+    """Pixel count per colour, as "#RRGGBB"."""
+    with Image.open(io.BytesIO(png)) as im:
+        rgb = im.convert("RGB")
+        return {"#{:02X}{:02X}{:02X}".format(*c): n for n, c in rgb.getcolors(rgb.width * rgb.height)}
+
+
+def test_nine_kinds_get_nine_distinct_colours_apart_from_the_flanks() -> None:
+    for kinds in (9, 10):
+        colors = [STYLE.series_color(Series(f"kind {k}", (1.0,), slot=k), 0) for k in range(kinds)]
+        assert len(set(colors)) == kinds
+        assert not {c.upper() for c in colors} & {STYLE.east_color.upper(), STYLE.south_color.upper()}
+    assert STYLE.series_color(Series("own", (1.0,), color="#123456", slot=3), 0) == "#123456"
+    # No slot (a table built by hand): the series' place in the chart decides.
+    assert STYLE.series_color(Series("a", (1.0,)), 4) == STYLE.series_color(Series("b", (1.0,), slot=4), 0)
+
+
+@pytest.mark.parametrize("kind", [ChartKind.BY_REGION, ChartKind.FLANKS])
+def test_a_kind_keeps_its_colour_when_a_filter_drops_other_kinds(
+    briefing_dataset: Dataset, kind: ChartKind
+) -> None:
+    def colors(data: ChartData) -> dict[str, str]:
+        assert isinstance(data.table, CategoryTable)
+        return {s.name: STYLE.series_color(s, i) for i, s in enumerate(data.table.series)}
+
+    everything = colors(chart(briefing_dataset, kind))
+    assert len(set(everything.values())) == len(everything) == 5
+    for kinds in (("pmc",), ("arms", "nuclear"), ("naval", "pmc")):
+        data = chart(briefing_dataset, kind, filter=ChartFilter(kinds=kinds))
+        assert colors(data).items() <= everything.items()
+    # In the picture too: mercenaries alone are painted their own colour, not the first one's.
+    alone = chart(briefing_dataset, kind, filter=ChartFilter(kinds=("pmc",)))
+    pixels = _pixels(draw_png(alone, style=STYLE, width_in=W, height_in=H, dpi=50))
+    assert pixels.get(everything["Wagner / Africa Corps"], 0) > 500
+    assert everything["Military base"] not in pixels
 
 
 # ------------------------------------------------------------------ timeline layout
@@ -275,6 +317,16 @@ def test_importing_charts_does_not_import_matplotlib() -> None:
         import deckgen.charts
         assert "matplotlib" not in sys.modules, sorted(m for m in sys.modules if "matplotlib" in m)
     """)
+
+
+def test_the_drawing_modules_import_without_matplotlib() -> None:
+    # Each one first, on its own: the drawers import draw.py, draw.py imports them only to draw.
+    for name in ("draw", "bars", "timeline", "matrix", "tilemap"):
+        _run(f"""
+            import sys
+            import deckgen.charts.{name}
+            assert "matplotlib" not in sys.modules, "{name}"
+        """)
 
 
 def test_a_cache_hit_does_not_import_matplotlib(dataset: Dataset, tmp_path: Path) -> None:

@@ -1,0 +1,181 @@
+"""Line breaking and block height: where a paragraph wraps in a box, and how tall a stack of them is."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from deckgen.fit.metrics import Face, FontBook, default_book
+
+# A single-spaced line is 1.2 em tall, whatever the face: PowerPoint's rule, which LibreOffice
+# copies for imported .pptx text ("font-independent line spacing"). Measured in LibreOffice 7.4.
+SINGLE_LINE_EM = 1.2
+# Explicit line breaks: "\n" and the vertical tab python-pptx writes for <a:br/>.
+HARD_BREAKS = re.compile("\r\n|[\n\r\v\u2028]")
+# Break opportunities LibreOffice takes (its ICU line rules, UAX #14), as a chunk that ends at one:
+#   spaces: the break falls after the last space, and the spaces hang past the margin;
+#   hyphen between letters ("small-to-|medium-scale"; never before a digit: "-5", "2014-15");
+#   en dash and em dash: after them, and before an em dash ("gatekeeper|—|despite");
+#   slash before a letter ("and/|or").
+_CHUNK = re.compile(
+    r"""
+      [^\S\n]+                    # a run of spaces
+    | \u2014+                      # an em dash, breakable on both sides
+    | [^\s\u2014]+?(?:
+          (?<=\w)-(?=[^\W\d])     # a hyphen between letters
+        | \u2013(?=\S)            # an en dash followed by more text
+        | /(?=[^\W\d])            # a slash followed by a letter
+        | (?=[\s\u2014]) | $       # or just before a space, an em dash, or the end
+      )
+    """,
+    re.VERBOSE,
+)
+
+
+def chunks(line: str) -> list[str]:
+    """``line`` cut at every break opportunity; each chunk keeps the spaces that follow it."""
+    out: list[str] = []
+    for match in _CHUNK.finditer(line):
+        piece = match.group()
+        if not piece:
+            continue
+        if piece.isspace() and out:
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
+
+
+def wrap(
+    text: str,
+    *,
+    width_pt: float,
+    family: str,
+    size_pt: float,
+    bold: bool = False,
+    italic: bool = False,
+    book: FontBook | None = None,
+) -> list[str]:
+    """The lines ``text`` occupies in a column ``width_pt`` wide, trailing spaces stripped.
+
+    Greedy, as PowerPoint and LibreOffice are: each line takes as many chunks as fit, trailing
+    spaces do not count against the width, a chunk wider than a whole line is cut between
+    characters, and explicit line breaks are kept. An empty text is one empty line.
+    """
+    fonts = book or default_book()
+    face = fonts.face(family, bold=bold, italic=italic)
+    limit = width_pt / size_pt  # compare in ems, so cached widths serve every size
+    lines: list[str] = []
+    for part in HARD_BREAKS.split(text):
+        lines.extend(_wrap_part(part, limit, face, fonts))
+    return lines
+
+
+def _wrap_part(part: str, limit: float, face: Face, fonts: FontBook) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for chunk in chunks(part):
+        candidate = current + chunk
+        if fonts.width_em(candidate.rstrip(), face) <= limit:
+            current = candidate
+            continue
+        if current:
+            lines.append(current.rstrip())
+            current = ""
+        # The chunk starts a line and may still be too long for it: cut it by characters.
+        while fonts.width_em(chunk.rstrip(), face) > limit:
+            head = _longest_prefix(chunk, limit, face, fonts)
+            lines.append(head)
+            chunk = chunk[len(head) :]
+        current = chunk
+    lines.append(current.rstrip())
+    return lines
+
+
+def _longest_prefix(chunk: str, limit: float, face: Face, fonts: FontBook) -> str:
+    """The longest start of ``chunk`` that fits, never less than one character (binary search)."""
+    low, high = 1, len(chunk)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if fonts.width_em(chunk[:mid], face) <= limit:
+            low = mid
+        else:
+            high = mid - 1
+    return chunk[:low]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph as it will be set: its text, its size, and the width its lines get.
+
+    ``width_pt`` is the box's width inside its insets minus the paragraph's left margin (marL);
+    ``line_spacing`` is the multiple of single spacing (``<a:spcPct val="90000"/>`` is 0.9).
+    """
+
+    text: str
+    size_pt: float
+    width_pt: float
+    bold: bool = False
+    italic: bool = False
+    line_spacing: float = 1.0
+    space_before_pt: float = 0.0
+    space_after_pt: float = 0.0
+
+
+def line_height_pt(size_pt: float, line_spacing: float = 1.0) -> float:
+    """Distance from one baseline to the next inside a paragraph."""
+    return SINGLE_LINE_EM * size_pt * line_spacing
+
+
+def paragraph_lines(paragraph: Paragraph, *, family: str, book: FontBook | None = None) -> list[str]:
+    return wrap(
+        paragraph.text,
+        width_pt=paragraph.width_pt,
+        family=family,
+        size_pt=paragraph.size_pt,
+        bold=paragraph.bold,
+        italic=paragraph.italic,
+        book=book,
+    )
+
+
+def stack_bottoms(
+    paragraphs: Sequence[Paragraph],
+    *,
+    family: str,
+    first_space_before: bool = True,
+    book: FontBook | None = None,
+) -> list[float]:
+    """Where each paragraph's last line ends, measured down from the top of the text area.
+
+    Spacing between two paragraphs is the first one's space after plus the next one's space
+    before. LibreOffice drops the space before the first paragraph of a box
+    (``first_space_before=False`` reproduces it); counting it is the cautious choice while
+    PowerPoint's behaviour is unmeasured. The last paragraph's space after is never counted:
+    nothing is drawn in it.
+    """
+    bottoms: list[float] = []
+    y = 0.0
+    previous_after = 0.0
+    for n, paragraph in enumerate(paragraphs):
+        if n or first_space_before:
+            y += paragraph.space_before_pt
+        y += previous_after
+        lines = len(paragraph_lines(paragraph, family=family, book=book))
+        y += lines * line_height_pt(paragraph.size_pt, paragraph.line_spacing)
+        bottoms.append(y)
+        previous_after = paragraph.space_after_pt
+    return bottoms
+
+
+def text_height_pt(
+    paragraphs: Sequence[Paragraph],
+    *,
+    family: str,
+    first_space_before: bool = True,
+    book: FontBook | None = None,
+) -> float:
+    """Height of ``paragraphs`` stacked in one text box, from the top inset to the last line."""
+    bottoms = stack_bottoms(paragraphs, family=family, first_space_before=first_space_before, book=book)
+    return bottoms[-1] if bottoms else 0.0

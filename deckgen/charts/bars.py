@@ -8,6 +8,7 @@ from deckgen.charts.model import CategoryTable, ChartData
 
 def draw_bars(ink: Ink, data: ChartData, table: CategoryTable) -> None:
     style, cats, series = ink.style, table.categories, table.series
+    # By kind, not by place in this chart: a kind keeps one colour across the deck, native charts too.
     colors = [style.series_color(s, i) for i, s in enumerate(series)]
     marked = set(data.highlight)
     hot_cats = [c in marked for c in cats]

@@ -17,8 +17,9 @@ import deckgen
 from deckgen.charts.model import ChartData, ChartStyle
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-# Bump with any change to charts/draw.py that changes pixels: cached pictures must not survive it.
-DRAW_REVISION = "1"
+# Bump with any change to the drawing modules (draw, bars, timeline, matrix, tilemap) that
+# changes pixels: cached pictures must not survive it.
+DRAW_REVISION = "2"
 
 
 def cache_root() -> Path:

@@ -123,8 +123,8 @@ class ChartStyle:
     text_color: str = "#1A1A1A"
     muted_color: str = "#5A6270"
     background: str = "#FFFFFF"
-    # Kinds take all but the flank blue and rust: ten colours, the last four at least 18 CIEDE2000
-    # from every other accent (the first eight are 19 apart at the closest).
+    # Kinds take all but the flank blue and rust: ten colours. The last four keep at least 18 (CIEDE2000)
+    # from every other accent, about as far as the first eight keep from each other (18.9).
     accents: tuple[str, ...] = (
         "#13294B",
         "#2F6DB5",
@@ -136,7 +136,7 @@ class ChartStyle:
         "#8C6D46",
         "#8B2F6B",  # plum
         "#7B7F85",  # slate grey
-        "#8FD1B0",  # mint
+        "#7CC8A4",  # mint
         "#DD99DD",  # orchid
     )
     east_color: str = "#2F6DB5"

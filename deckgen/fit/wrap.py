@@ -3,30 +3,36 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from deckgen.fit.metrics import Face, FontBook, default_book
+from deckgen.fit.metrics import FontBook, default_book
 
 # A single-spaced line is 1.2 em tall, whatever the face: PowerPoint's rule, which LibreOffice
 # copies for imported .pptx text ("font-independent line spacing"). Measured in LibreOffice 7.4.
 SINGLE_LINE_EM = 1.2
 # Explicit line breaks: "\n" and the vertical tab python-pptx writes for <a:br/>.
 HARD_BREAKS = re.compile("\r\n|[\n\r\v\u2028]")
-# Break opportunities LibreOffice takes (its ICU line rules, UAX #14), as a chunk that ends at one:
+# Spaces a line may break after. No-break spaces (U+00A0, U+202F, U+2007) and the word joiner are
+# not among them: "Turks\u00a0on" stays on one line, as it does in LibreOffice and PowerPoint.
+SPACES = " \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u200b\u205f\u3000"
+_SP = "[" + SPACES + "]"
+_NOT_SP = "[^" + SPACES + "\u2014]"
+# Break opportunities LibreOffice takes (its ICU line rules, UAX #14), as chunks ending at one;
+# each was checked against LibreOffice 7.4 output:
 #   spaces: the break falls after the last space, and the spaces hang past the margin;
-#   hyphen between letters ("small-to-|medium-scale"; never before a digit: "-5", "2014-15");
-#   en dash and em dash: after them, and before an em dash ("gatekeeper|—|despite");
-#   slash before a letter ("and/|or").
+#   after a hyphen ("small-to-|medium-scale", "2014-|2015", "-|5") or an en dash;
+#   on both sides of an em dash ("gatekeeper|—|despite");
+#   after "!" or "?" when a word follows at once ("Why?|Because").
+# A slash is not one: "east/south" and URLs stay whole and are cut by characters when too long.
 _CHUNK = re.compile(
-    r"""
-      [^\S\n]+                    # a run of spaces
+    rf"""
+      {_SP}+                      # a run of spaces
     | \u2014+                      # an em dash, breakable on both sides
-    | [^\s\u2014]+?(?:
-          (?<=\w)-(?=[^\W\d])     # a hyphen between letters
-        | \u2013(?=\S)            # an en dash followed by more text
-        | /(?=[^\W\d])            # a slash followed by a letter
-        | (?=[\s\u2014]) | $       # or just before a space, an em dash, or the end
+    | [-\u2013](?={_NOT_SP})      # a hyphen or en dash that starts a word ("-|5")
+    | {_NOT_SP}+?(?:
+          [-\u2013!?](?={_NOT_SP}) # a hyphen, an en dash, "!" or "?" with more text after it
+        | (?={_SP}|\u2014) | $     # or just before a space, an em dash, or the end
       )
     """,
     re.VERBOSE,
@@ -40,7 +46,7 @@ def chunks(line: str) -> list[str]:
         piece = match.group()
         if not piece:
             continue
-        if piece.isspace() and out:
+        if not piece.strip(SPACES) and out:
             out[-1] += piece
         else:
             out.append(piece)
@@ -65,40 +71,44 @@ def wrap(
     """
     fonts = book or default_book()
     face = fonts.face(family, bold=bold, italic=italic)
-    limit = width_pt / size_pt  # compare in ems, so cached widths serve every size
+    room = fonts.snap_pt(width_pt)
+
+    def fits(line: str) -> bool:
+        return fonts.line_width_pt(line, face, size_pt) <= room
+
     lines: list[str] = []
     for part in HARD_BREAKS.split(text):
-        lines.extend(_wrap_part(part, limit, face, fonts))
+        lines.extend(_wrap_part(part, fits))
     return lines
 
 
-def _wrap_part(part: str, limit: float, face: Face, fonts: FontBook) -> list[str]:
+def _wrap_part(part: str, fits: Callable[[str], bool]) -> list[str]:
     lines: list[str] = []
     current = ""
     for chunk in chunks(part):
         candidate = current + chunk
-        if fonts.width_em(candidate.rstrip(), face) <= limit:
+        if fits(candidate.rstrip(SPACES)):
             current = candidate
             continue
         if current:
-            lines.append(current.rstrip())
+            lines.append(current.rstrip(SPACES))
             current = ""
         # The chunk starts a line and may still be too long for it: cut it by characters.
-        while fonts.width_em(chunk.rstrip(), face) > limit:
-            head = _longest_prefix(chunk, limit, face, fonts)
+        while not fits(chunk.rstrip(SPACES)):
+            head = _longest_prefix(chunk, fits)
             lines.append(head)
             chunk = chunk[len(head) :]
         current = chunk
-    lines.append(current.rstrip())
+    lines.append(current.rstrip(SPACES))
     return lines
 
 
-def _longest_prefix(chunk: str, limit: float, face: Face, fonts: FontBook) -> str:
+def _longest_prefix(chunk: str, fits: Callable[[str], bool]) -> str:
     """The longest start of ``chunk`` that fits, never less than one character (binary search)."""
     low, high = 1, len(chunk)
     while low < high:
         mid = (low + high + 1) // 2
-        if fonts.width_em(chunk[:mid], face) <= limit:
+        if fits(chunk[:mid]):
             low = mid
         else:
             high = mid - 1

@@ -1,0 +1,262 @@
+"""Choosing font sizes: the largest size at which a block of paragraphs fits its box, or where to split."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from deckgen.fit.metrics import FontBook, default_book
+from deckgen.fit.wrap import Paragraph, paragraph_lines, stack_bottoms
+
+EMU_PER_PT = 12700
+# Share of each line's width held back when choosing sizes. The predictions reproduce LibreOffice
+# exactly; PowerPoint measures on its own grid, and does not kern text boxes whose runs carry no
+# kern attribute, which makes a line up to about 0.5 % wider. 1 % keeps those lines fitting.
+SAFETY = 0.01
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph to fit: its text exactly as it will be written, and how it is set.
+
+    ``bullet=False`` is a paragraph without bullet or hanging indent (marL 0), as the renderer
+    writes headings and plain lines; it keeps its level's size and spacing.
+    """
+
+    text: str
+    level: int = 0
+    bold: bool = False
+    italic: bool = False
+    bullet: bool = True
+
+
+@dataclass(frozen=True)
+class BoxPt:
+    """The text area of a box, in points: the shape's size minus its four insets."""
+
+    width: float
+    height: float
+
+    @classmethod
+    def inside(
+        cls,
+        width_emu: int,
+        height_emu: int,
+        *,
+        inset_x_emu: int = 91440,
+        inset_y_emu: int = 45720,
+    ) -> BoxPt:
+        """The text area of a shape ``width_emu`` by ``height_emu`` with equal left/right and
+        top/bottom insets (PowerPoint's defaults: 0.1 in and 0.05 in)."""
+        return cls((width_emu - 2 * inset_x_emu) / EMU_PER_PT, (height_emu - 2 * inset_y_emu) / EMU_PER_PT)
+
+
+@dataclass(frozen=True)
+class Level:
+    """How one outline level is set: text indent (marL), size below the top level, spacing."""
+
+    indent_pt: float
+    size_drop_pt: float = 0.0
+    space_before_pt: float = 0.0
+    space_after_pt: float = 0.0
+
+
+@dataclass(frozen=True)
+class BlockStyle:
+    """The levels of a text block and its line spacing; deeper levels reuse the last one."""
+
+    levels: tuple[Level, ...]
+    line_spacing: float = 1.0
+
+    def level(self, n: int) -> Level:
+        return self.levels[min(max(n, 0), len(self.levels) - 1)]
+
+
+# The shipped template's body (assets/make_template.py): text at 0.3 in and 0.4 in more per level,
+# 24/22/20/18/18 pt at full size, 10 pt before a top-level bullet and 4 pt before deeper ones,
+# single line spacing.
+BRIEFING_BODY = BlockStyle(
+    levels=(
+        Level(21.6, 0, 10),
+        Level(50.4, 2, 4),
+        Level(79.2, 4, 4),
+        Level(108.0, 6, 4),
+        Level(136.8, 6, 4),
+    )
+)
+PLAIN = BlockStyle(levels=(Level(0.0),))
+
+
+@dataclass(frozen=True)
+class FitResult:
+    """The outcome of fitting.
+
+    ``size`` is the top-level size chosen (``min_size`` when nothing fits); ``sizes`` and
+    ``lines`` give each paragraph's size and line count at that size; ``height_pt`` is the
+    height of all the paragraphs. When ``fits`` is False, ``split_at`` is how many leading
+    paragraphs fit at ``min_size``: the rest go to a continuation. 0 means the first paragraph
+    alone is too tall, which no split can mend.
+    """
+
+    fits: bool
+    size: float
+    sizes: tuple[float, ...]
+    lines: tuple[int, ...]
+    height_pt: float
+    split_at: int | None = None
+
+    @property
+    def overflow_pt(self) -> float:
+        """How far the text runs past the bottom of the box at ``size`` (0 when it fits)."""
+        return 0.0 if self.fits else self._overflow
+
+    _overflow: float = 0.0
+
+
+def candidate_sizes(max_size: float, min_size: float, step_pt: float) -> list[float]:
+    """``max_size``, then ``step_pt`` smaller each time, down to and always including ``min_size``."""
+    if step_pt <= 0:
+        raise ValueError(f"step must be positive, got {step_pt}")
+    if min_size <= 0 or min_size > max_size:
+        raise ValueError(f"need 0 < min_size <= max_size, got {min_size} and {max_size}")
+    sizes = []
+    size = max_size
+    while size > min_size + 1e-9:
+        sizes.append(size)
+        size -= step_pt
+    sizes.append(min_size)
+    return sizes
+
+
+def fit_sized(
+    build: Callable[[float], Sequence[Paragraph]],
+    box: BoxPt,
+    *,
+    family: str,
+    sizes: Sequence[float],
+    first_space_before: bool = True,
+    safety: float = SAFETY,
+    book: FontBook | None = None,
+) -> FitResult:
+    """The first of ``sizes`` (largest first) at which ``build(size)`` fits in ``box``.
+
+    The general form the other fitters use: ``build`` turns a candidate size into the paragraphs
+    as they would be set, so a quote can grow while its attribution stays at 20 pt.
+    """
+    if box.width <= 0:
+        raise ValueError(f"a box needs a positive width, got {box.width} pt")
+    if not sizes:
+        raise ValueError("no sizes to try")
+    fonts = book or default_book()
+    result: FitResult | None = None
+    for size in sizes:
+        paragraphs = [_narrowed(p, safety) for p in build(size)]
+        bottoms = stack_bottoms(paragraphs, family=family, first_space_before=first_space_before, book=fonts)
+        height = bottoms[-1] if bottoms else 0.0
+        if height <= box.height:
+            return _result(paragraphs, size, height, family, fonts)
+        result = FitResult(
+            fits=False,
+            size=size,
+            sizes=tuple(p.size_pt for p in paragraphs),
+            lines=tuple(len(paragraph_lines(p, family=family, book=fonts)) for p in paragraphs),
+            height_pt=height,
+            split_at=sum(1 for bottom in bottoms if bottom <= box.height),
+            _overflow=height - box.height,
+        )
+    assert result is not None
+    return result
+
+
+def fit_block(
+    paragraphs: Sequence[Para],
+    box: BoxPt,
+    *,
+    family: str,
+    max_size: float,
+    min_size: float,
+    style: BlockStyle = BRIEFING_BODY,
+    step_pt: float = 2.0,
+    first_space_before: bool = True,
+    safety: float = SAFETY,
+    book: FontBook | None = None,
+) -> FitResult:
+    """The largest top-level size from ``max_size`` down to ``min_size`` at which all fit.
+
+    A level is set ``size_drop_pt`` smaller than the top level but never below ``min_size``,
+    which is therefore the floor for every line (18 pt for briefing bodies).
+    """
+
+    def build(size: float) -> list[Paragraph]:
+        return [_set(para, size, min_size, style, box.width) for para in paragraphs]
+
+    sizes = candidate_sizes(max_size, min_size, step_pt)
+    return fit_sized(
+        build, box, family=family, sizes=sizes, first_space_before=first_space_before, safety=safety, book=book
+    )
+
+
+def fit_single(
+    text: str,
+    box: BoxPt,
+    *,
+    family: str,
+    max_size: float,
+    min_size: float,
+    bold: bool = False,
+    italic: bool = False,
+    line_spacing: float = 1.0,
+    step_pt: float = 2.0,
+    safety: float = SAFETY,
+    book: FontBook | None = None,
+) -> FitResult:
+    """One paragraph with no indent or spacing (a title, a quote): the largest size that fits.
+
+    Titles in the shipped template are bold with 0.9 line spacing.
+    """
+
+    def build(size: float) -> list[Paragraph]:
+        return [Paragraph(text, size, box.width, bold=bold, italic=italic, line_spacing=line_spacing)]
+
+    sizes = candidate_sizes(max_size, min_size, step_pt)
+    return fit_sized(build, box, family=family, sizes=sizes, first_space_before=False, safety=safety, book=book)
+
+
+def _set(para: Para, size: float, floor: float, style: BlockStyle, width: float) -> Paragraph:
+    level = style.level(para.level)
+    indent = level.indent_pt if para.bullet else 0.0
+    return Paragraph(
+        para.text,
+        size_pt=max(floor, size - level.size_drop_pt),
+        width_pt=width - indent,
+        bold=para.bold,
+        italic=para.italic,
+        line_spacing=style.line_spacing,
+        space_before_pt=level.space_before_pt,
+        space_after_pt=level.space_after_pt,
+    )
+
+
+def _narrowed(paragraph: Paragraph, safety: float) -> Paragraph:
+    if not safety:
+        return paragraph
+    return Paragraph(
+        paragraph.text,
+        paragraph.size_pt,
+        paragraph.width_pt * (1 - safety),
+        bold=paragraph.bold,
+        italic=paragraph.italic,
+        line_spacing=paragraph.line_spacing,
+        space_before_pt=paragraph.space_before_pt,
+        space_after_pt=paragraph.space_after_pt,
+    )
+
+
+def _result(paragraphs: Sequence[Paragraph], size: float, height: float, family: str, fonts: FontBook) -> FitResult:
+    return FitResult(
+        fits=True,
+        size=size,
+        sizes=tuple(p.size_pt for p in paragraphs),
+        lines=tuple(len(paragraph_lines(p, family=family, book=fonts)) for p in paragraphs),
+        height_pt=height,
+    )

@@ -22,17 +22,8 @@ from xml.sax.saxutils import escape, quoteattr, unescape
 
 from PIL import Image
 
-from deckgen import api
+from deckgen import api, office
 from deckgen.errors import Diagnostic
-from deckgen.office import (
-    DEFAULT_TIMEOUT,
-    OfficeError,
-    OfficeMissing,
-    convert_to_pdf,
-    find_poppler,
-    find_soffice,
-    pdf_page_count,
-)
 from deckgen.output import write_atomic
 from deckgen.plan import DeckPlan
 from deckgen.plan.model import (
@@ -47,7 +38,7 @@ from deckgen.plan.model import (
     TitleContent,
     TwoColumnContent,
 )
-from deckgen.preview import render_slides
+from deckgen.preview import Progress, render_slides, silent
 
 IMAGE_DPI = 110
 IMAGE_WIDTH_CM = 16.0
@@ -65,6 +56,7 @@ _FACILITATOR_ONLY = (
 # The header of the evidence list that ``deckgen.plan.citations`` writes into chart notes.
 _EVIDENCE = re.compile(r"Evidence for this chart \((\d+ records?)\):")
 _EVIDENCE_TITLE = "Evidence behind the charts"
+_TEACHING = frozenset({"check", "discussion", "scenario", "timing"})  # kinds with withheld material
 
 
 @dataclass(frozen=True)
@@ -89,7 +81,9 @@ def handout(
     output: Path | None = None,
     sources_dir: Path | None = None,
     images: bool = True,
-    timeout: float = DEFAULT_TIMEOUT,
+    dpi: int = IMAGE_DPI,
+    timeout: float = office.DEFAULT_TIMEOUT,
+    progress: Progress = silent,
 ) -> HandoutResult:
     """Write a trainee handout for ``brief`` as a PDF at ``output``, atomically.
 
@@ -102,20 +96,22 @@ def handout(
     with tempfile.TemporaryDirectory(prefix="deckgen-handout-") as tmp:
         work = Path(tmp)
         try:
-            find_soffice()
-            if images:
-                find_poppler("pdftoppm")
-        except OfficeMissing as missing:
+            office.find_soffice()
+            for tool in ("pdfinfo", "pdftoppm") if images else ("pdfinfo",):
+                office.find_poppler(tool)
+        except office.OfficeMissing as missing:
             checked = api.check(brief, sources_dir=sources_dir)
             kept = _keep_document(target, handout_document(checked.plan, pictures=None))
-            text = " (with slide text in place of slide pictures)" if images else ""
-            raise OfficeMissing(
-                f"{missing}. No PDF written: the handout document is at {kept}{text}; run this "
-                f"command again once it is installed, or convert the document on a machine with "
-                f"LibreOffice: soffice --headless --convert-to pdf --outdir {target.parent} {kept}"
+            text = " (slide text in place of slide pictures)" if images else ""
+            raise office.OfficeMissing(
+                f"{missing}. No PDF written; the handout document is at {kept}{text}. To get the "
+                f"PDF, run this command again once LibreOffice is available, or convert the document: "
+                f"soffice --headless --convert-to pdf --outdir {target.parent} {kept}"
             ) from None
         if images:
-            rendered = render_slides(brief, work, dpi=IMAGE_DPI, sources_dir=sources_dir, timeout=timeout)
+            rendered = render_slides(
+                brief, work, dpi=dpi, sources_dir=sources_dir, timeout=timeout, progress=progress
+            )
             plan, diagnostics = rendered.plan, rendered.diagnostics
             pictures: tuple[Path, ...] | None = rendered.pages
         else:
@@ -124,10 +120,11 @@ def handout(
         document = handout_document(plan, pictures=pictures)
         source = work / f"{target.stem}.fodt"
         source.write_text(document, encoding="utf-8")
+        progress("writing the handout PDF with LibreOffice…")
         try:
-            pdf = convert_to_pdf(source, work / "pdf", timeout=timeout)
-            pages = pdf_page_count(pdf)
-        except OfficeError as failed:
+            pdf = office.convert_to_pdf(source, work / "pdf", timeout=timeout)
+            pages = office.pdf_page_count(pdf)
+        except office.OfficeError as failed:
             kept = _keep_document(target, document)
             raise type(failed)(f"{failed}; the handout document is at {kept}") from None
         write_atomic(target, pdf.read_bytes())
@@ -250,20 +247,17 @@ def _split_evidence(notes: str) -> tuple[str, list[str]]:
 
 def _cover(plan: DeckPlan) -> list[str]:
     meta = plan.meta
-    out = [_p("CoverKicker", "Trainee handout"), _p("CoverTitle", meta.title)]
+    out = [_p("CoverKicker", "Handout"), _p("CoverTitle", meta.title)]
     if meta.subtitle:
         out.append(_p("CoverSubtitle", meta.subtitle))
     details = [meta.author, f"For: {meta.subject}" if meta.subject else "", _long_date(meta.date)]
     out.extend(_p("CoverLine", line) for line in details if line)
     if meta.marking:
         out.append(_p("CoverMarking", meta.marking))
-    out.append(
-        _p(
-            "CoverNote",
-            "Slide numbers follow the deck shown in the session. The answers to the knowledge checks "
-            "and the facilitator's guidance are given in the session, not in this handout.",
-        )
-    )
+    note = "Slide numbers follow the deck shown in the session."
+    if any(slide.kind in _TEACHING for slide in plan.slides):
+        note += " Knowledge-check answers and facilitator guidance are given in the session, not here."
+    out.append(_p("CoverNote", note))
     return out
 
 
@@ -320,10 +314,8 @@ def _notes(notes: str) -> list[str]:
     """Notes as paragraphs: hard-wrapped prose rejoined; list items and their details kept."""
     out: list[tuple[str, str]] = []
     for block in notes.split("\n\n"):
-        for index, line in enumerate(block.splitlines()):
+        for index, line in enumerate(line for line in block.splitlines() if line.strip()):
             text = line.strip()
-            if not text:
-                continue
             # Authors wrap prose in YAML, but generated lists (sources, evidence) have one entry
             # per line: such a line is an item, indented, or follows a line ending in a colon.
             if line[:1].isspace():
@@ -332,7 +324,7 @@ def _notes(notes: str) -> list[str]:
                 out.append(("NotesItem", f"• {text[2:]}"))
             elif text.startswith("[") or (index > 0 and out[-1][1].endswith(":")):
                 out.append(("NotesItem", text))
-            elif index == 0:
+            elif index == 0 or not out:
                 out.append(("NotesLabel" if text.endswith(":") else "Notes", text))
             else:
                 out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
@@ -361,75 +353,62 @@ def _keep_document(target: Path, document: str) -> Path:
 _ACCENT = "#003366"
 _MUTED = "#5f6870"
 _KEEP = 'fo:keep-with-next="always"'
-_SMALL = 'fo:font-size="8.5pt"'
 # Slide text in text-only handouts sits in a tinted box; padding, not margins, indents it so
 # that the paragraphs' backgrounds join into one box.
-_BOX = (
-    'fo:background-color="#eef2f6" fo:margin-bottom="0cm" fo:padding-top="0.05cm" fo:padding-bottom="0.05cm"'
-)
+_BOX = 'fo:background-color="#eef2f6" fo:margin-bottom="0cm" fo:padding-top="1pt" fo:padding-bottom="1pt"'
 
 
 def _box(left: float) -> str:
     return f'{_BOX} fo:padding-left="{left}cm" fo:padding-right="0.3cm"'
 
 
+def _font(size: float = 10, *, bold: bool = False, italic: bool = False, color: str = "") -> str:
+    weight = ' fo:font-weight="bold"' * bold + ' fo:font-style="italic"' * italic
+    return f'fo:font-size="{size}pt"{weight}' + (f' fo:color="{color}"' if color else "")
+
+
 # name: (paragraph properties, text properties); every style inherits Liberation Sans 10 pt.
 _PARAGRAPH_STYLES: dict[str, tuple[str, str]] = {
     "CoverKicker": (
         'fo:margin-top="4.5cm" fo:margin-bottom="0.3cm"',
-        f'fo:font-size="12pt" fo:color="{_MUTED}" fo:text-transform="uppercase" fo:letter-spacing="0.05cm"',
+        _font(12, color=_MUTED) + ' fo:text-transform="uppercase" fo:letter-spacing="0.05cm"',
     ),
-    "CoverTitle": (
-        'fo:margin-bottom="0.4cm"',
-        f'fo:font-size="28pt" fo:font-weight="bold" fo:color="{_ACCENT}"',
-    ),
-    "CoverSubtitle": ('fo:margin-bottom="1.2cm"', 'fo:font-size="15pt"'),
-    "CoverLine": ('fo:margin-bottom="0.1cm"', f'fo:font-size="11pt" fo:color="{_MUTED}"'),
+    "CoverTitle": ('fo:margin-bottom="0.4cm"', _font(28, bold=True, color=_ACCENT)),
+    "CoverSubtitle": ('fo:margin-bottom="1.2cm"', _font(15)),
+    "CoverLine": ('fo:margin-bottom="0.1cm"', _font(11, color=_MUTED)),
     "CoverMarking": (
         'fo:margin-top="1.5cm" fo:padding="0.2cm" fo:border="0.6pt solid #000000" fo:text-align="center"',
-        'fo:font-size="12pt" fo:font-weight="bold"',
+        _font(12, bold=True),
     ),
-    "CoverNote": ('fo:margin-top="1cm" fo:break-after="page"', f'fo:font-style="italic" fo:color="{_MUTED}"'),
-    "Part": (
-        f'fo:margin-top="0.9cm" fo:margin-bottom="0.1cm" {_KEEP}',
-        f'fo:font-size="18pt" fo:font-weight="bold" fo:color="{_ACCENT}"',
-    ),
+    "CoverNote": ('fo:margin-top="1cm" fo:break-after="page"', _font(italic=True, color=_MUTED)),
+    "Part": (f'fo:margin-top="0.9cm" fo:margin-bottom="0.1cm" {_KEEP}', _font(18, bold=True, color=_ACCENT)),
     # The sources and the evidence are reference matter, looked up rather than read on.
-    "Appendix": (
-        f'fo:break-before="page" fo:margin-bottom="0.1cm" {_KEEP}',
-        f'fo:font-size="18pt" fo:font-weight="bold" fo:color="{_ACCENT}"',
-    ),
-    "PartText": (
-        f'fo:margin-bottom="0.3cm" {_KEEP}',
-        f'fo:font-size="12pt" fo:font-style="italic" fo:color="{_MUTED}"',
-    ),
+    "Appendix": (f'fo:break-before="page" {_KEEP}', _font(18, bold=True, color=_ACCENT)),
+    "PartText": (f'fo:margin-bottom="0.3cm" {_KEEP}', _font(12, italic=True, color=_MUTED)),
     "SlideHeading": (
-        'fo:margin-top="0.5cm" fo:margin-bottom="0.2cm" fo:padding-bottom="0.05cm" '
-        f'fo:border-bottom="0.5pt solid {_ACCENT}" {_KEEP}',
-        f'fo:font-size="12pt" fo:font-weight="bold" fo:color="{_ACCENT}"',
+        f'fo:margin-top="0.5cm" fo:margin-bottom="0.2cm" fo:padding-bottom="0.05cm" {_KEEP} '
+        f'fo:border-bottom="0.5pt solid {_ACCENT}"',
+        _font(12, bold=True, color=_ACCENT),
     ),
     "Figure": ('fo:text-align="center" fo:margin-bottom="0.25cm"', ""),
     "Notes": ("", ""),
-    "NotesLabel": (
-        f'fo:margin-top="0.1cm" {_KEEP}',
-        f'fo:font-size="9pt" fo:font-weight="bold" fo:color="{_MUTED}"',
-    ),
-    "NotesItem": ('fo:margin-left="0.6cm" fo:text-indent="-0.3cm" fo:margin-bottom="0.05cm"', _SMALL),
-    "NotesDetail": ('fo:margin-left="0.8cm" fo:margin-bottom="0.05cm"', f'{_SMALL} fo:color="{_MUTED}"'),
-    "Withheld": ('fo:margin-top="0.4cm"', f'fo:font-size="9pt" fo:font-style="italic" fo:color="{_MUTED}"'),
-    "Lead": (_box(0.3), 'fo:font-weight="bold"'),
+    "NotesLabel": (f'fo:margin-top="0.1cm" {_KEEP}', _font(9, bold=True, color=_MUTED)),
+    "NotesItem": ('fo:margin-left="0.6cm" fo:text-indent="-0.3cm" fo:margin-bottom="0.05cm"', _font(8.5)),
+    "NotesDetail": ('fo:margin-left="0.8cm" fo:margin-bottom="0.05cm"', _font(8.5, color=_MUTED)),
+    "Withheld": ('fo:margin-top="0.4cm"', _font(9, italic=True, color=_MUTED)),
+    "Lead": (_box(0.3), _font(bold=True)),
     "Body": (_box(0.3), ""),
-    "ColumnHeading": (_box(0.3), f'fo:font-weight="bold" fo:color="{_ACCENT}"'),
+    "ColumnHeading": (_box(0.3), _font(bold=True, color=_ACCENT)),
     "Bullet0": (_box(0.75), ""),
     "Bullet1": (_box(1.25), ""),
     "Bullet2": (_box(1.75), ""),
-    "Quote": (_box(0.8), 'fo:font-size="12pt" fo:font-style="italic"'),
-    "Attribution": (_box(0.8), f'fo:font-size="9pt" fo:color="{_MUTED}"'),
-    "BoxEnd": ('fo:margin-bottom="0.15cm"', 'fo:font-size="2pt"'),
+    "Quote": (_box(0.8), _font(12, italic=True)),
+    "Attribution": (_box(0.8), _font(9, color=_MUTED)),
+    "BoxEnd": ('fo:margin-bottom="0.15cm"', _font(2)),
     "Source0": ('fo:margin-top="0.2cm"', ""),
-    "Source1": ('fo:margin-left="0.5cm"', f'fo:font-size="9pt" fo:color="{_MUTED}"'),
-    "Marking": ('fo:text-align="center"', 'fo:font-size="8pt" fo:font-weight="bold"'),
-    "PageNumber": ('fo:text-align="center"', f'fo:font-size="8pt" fo:color="{_MUTED}"'),
+    "Source1": ('fo:margin-left="0.5cm"', _font(9, color=_MUTED)),
+    "Marking": ('fo:text-align="center"', _font(8, bold=True)),
+    "PageNumber": ('fo:text-align="center"', _font(8, color=_MUTED)),
 }
 
 _STYLES = "\n".join(

@@ -7,6 +7,7 @@ import math
 import re
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,15 @@ from PIL import Image, ImageDraw, ImageFont
 from deckgen import api
 from deckgen.assets import assets_dir
 from deckgen.errors import Diagnostic
-from deckgen.office import DEFAULT_TIMEOUT, OfficeFailed, convert_to_pdf, pdf_page_count, pdf_to_pngs
+from deckgen.office import (
+    DEFAULT_TIMEOUT,
+    OfficeFailed,
+    convert_to_pdf,
+    find_poppler,
+    find_soffice,
+    pdf_page_count,
+    pdf_to_pngs,
+)
 from deckgen.output import write_atomic
 from deckgen.plan import DeckPlan
 
@@ -37,6 +46,11 @@ _MUTED = (96, 104, 112)
 _BORDER = (170, 176, 184)
 
 Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+Progress = Callable[[str], None]
+
+
+def silent(message: str) -> None:
+    """The default progress reporter: the library prints nothing; the CLI passes its own."""
 
 
 @dataclass(frozen=True)
@@ -71,10 +85,16 @@ def render_slides(
     dpi: int,
     sources_dir: Path | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    progress: Progress = silent,
 ) -> RenderedDeck:
     """Build the deck into ``work`` (never ``decks/``), convert it to PDF and rasterise each slide."""
     checked = api.check(brief, sources_dir=sources_dir)
+    # Fail before the build, not after it, when a tool is missing.
+    find_soffice()
+    find_poppler("pdftoppm")
+    find_poppler("pdfinfo")
     deck = api.build(brief, output=work / f"{brief.stem}.pptx", sources_dir=sources_dir)
+    progress(f"converting {len(checked.plan.slides)} slides with LibreOffice…")
     pdf = convert_to_pdf(deck.output, work, timeout=timeout)
     expected = len(checked.plan.slides)
     # A page per slide is what every label and handout entry relies on; anything else means
@@ -93,6 +113,7 @@ def preview(
     dpi: int = 60,
     sources_dir: Path | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    progress: Progress = silent,
 ) -> PreviewResult:
     """Write ``slide-01.png``… and ``contact-sheet.png`` for ``brief`` into ``out_dir``.
 
@@ -102,7 +123,9 @@ def preview(
     started = time.perf_counter()
     target = out_dir or default_preview_dir(brief)
     with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as tmp:
-        rendered = render_slides(brief, Path(tmp), dpi=dpi, sources_dir=sources_dir, timeout=timeout)
+        rendered = render_slides(
+            brief, Path(tmp), dpi=dpi, sources_dir=sources_dir, timeout=timeout, progress=progress
+        )
         width = max(2, len(str(len(rendered.pages))))
         thumbnails = tuple(target / f"slide-{n:0{width}d}.png" for n in range(1, len(rendered.pages) + 1))
         for page, thumbnail in zip(rendered.pages, thumbnails, strict=True):

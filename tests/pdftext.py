@@ -58,7 +58,9 @@ def missing_tools() -> str | None:
     """Why LibreOffice round trips cannot run here, or None when they can."""
     absent = [tool for tool in ("soffice", "pdftotext") if shutil.which(tool) is None]
     if absent:
-        return f"{' and '.join(absent)} not installed (.ci/run installs libreoffice-impress and poppler-utils)"
+        return (
+            f"{' and '.join(absent)} not installed (.ci/run installs libreoffice-impress and poppler-utils)"
+        )
     return None
 
 

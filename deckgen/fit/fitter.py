@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deckgen.fit.metrics import FontBook, default_book
-from deckgen.fit.wrap import Paragraph, paragraph_lines, stack_bottoms
+from deckgen.fit.wrap import Paragraph, stack
 
 EMU_PER_PT = 12700
 # Share of each line's width held back when choosing sizes. The predictions reproduce LibreOffice
@@ -93,9 +93,9 @@ class FitResult:
 
     ``size`` is the top-level size chosen (``min_size`` when nothing fits); ``sizes`` and
     ``lines`` give each paragraph's size and line count at that size; ``height_pt`` is the
-    height of all the paragraphs. When ``fits`` is False, ``split_at`` is how many leading
-    paragraphs fit at ``min_size``: the rest go to a continuation. 0 means the first paragraph
-    alone is too tall, which no split can mend.
+    height of all the paragraphs, ``overflow_pt`` how far that runs past the box. When ``fits``
+    is False, ``split_at`` is how many leading paragraphs fit at ``min_size``: the rest go to a
+    continuation. 0 means the first paragraph alone is too tall, which no split can mend.
     """
 
     fits: bool
@@ -104,13 +104,7 @@ class FitResult:
     lines: tuple[int, ...]
     height_pt: float
     split_at: int | None = None
-
-    @property
-    def overflow_pt(self) -> float:
-        """How far the text runs past the bottom of the box at ``size`` (0 when it fits)."""
-        return 0.0 if self.fits else self._overflow
-
-    _overflow: float = 0.0
+    overflow_pt: float = 0.0
 
 
 def candidate_sizes(max_size: float, min_size: float, step_pt: float) -> list[float]:
@@ -150,21 +144,21 @@ def fit_sized(
     fonts = book or default_book()
     result: FitResult | None = None
     for size in sizes:
-        paragraphs = [_narrowed(p, safety) for p in build(size)]
-        bottoms = stack_bottoms(paragraphs, family=family, first_space_before=first_space_before, book=fonts)
-        height = bottoms[-1] if bottoms else 0.0
-        if height <= box.height:
-            return _result(paragraphs, size, height, family, fonts)
+        paragraphs = [replace(p, width_pt=p.width_pt * (1 - safety)) for p in build(size)]
+        laid = stack(paragraphs, family=family, first_space_before=first_space_before, book=fonts)
+        fits = laid.height <= box.height
         result = FitResult(
-            fits=False,
+            fits=fits,
             size=size,
             sizes=tuple(p.size_pt for p in paragraphs),
-            lines=tuple(len(paragraph_lines(p, family=family, book=fonts)) for p in paragraphs),
-            height_pt=height,
-            split_at=sum(1 for bottom in bottoms if bottom <= box.height),
-            _overflow=height - box.height,
+            lines=laid.lines,
+            height_pt=laid.height,
+            split_at=None if fits else sum(1 for bottom in laid.bottoms if bottom <= box.height),
+            overflow_pt=max(0.0, laid.height - box.height),
         )
-    assert result is not None
+        if fits:
+            break
+    assert result is not None  # sizes is not empty
     return result
 
 
@@ -192,7 +186,13 @@ def fit_block(
 
     sizes = candidate_sizes(max_size, min_size, step_pt)
     return fit_sized(
-        build, box, family=family, sizes=sizes, first_space_before=first_space_before, safety=safety, book=book
+        build,
+        box,
+        family=family,
+        sizes=sizes,
+        first_space_before=first_space_before,
+        safety=safety,
+        book=book,
     )
 
 
@@ -219,7 +219,9 @@ def fit_single(
         return [Paragraph(text, size, box.width, bold=bold, italic=italic, line_spacing=line_spacing)]
 
     sizes = candidate_sizes(max_size, min_size, step_pt)
-    return fit_sized(build, box, family=family, sizes=sizes, first_space_before=False, safety=safety, book=book)
+    return fit_sized(
+        build, box, family=family, sizes=sizes, first_space_before=False, safety=safety, book=book
+    )
 
 
 def _set(para: Para, size: float, floor: float, style: BlockStyle, width: float) -> Paragraph:
@@ -227,36 +229,11 @@ def _set(para: Para, size: float, floor: float, style: BlockStyle, width: float)
     indent = level.indent_pt if para.bullet else 0.0
     return Paragraph(
         para.text,
-        size_pt=max(floor, size - level.size_drop_pt),
+        size_pt=float(max(floor, size - level.size_drop_pt)),
         width_pt=width - indent,
         bold=para.bold,
         italic=para.italic,
         line_spacing=style.line_spacing,
         space_before_pt=level.space_before_pt,
         space_after_pt=level.space_after_pt,
-    )
-
-
-def _narrowed(paragraph: Paragraph, safety: float) -> Paragraph:
-    if not safety:
-        return paragraph
-    return Paragraph(
-        paragraph.text,
-        paragraph.size_pt,
-        paragraph.width_pt * (1 - safety),
-        bold=paragraph.bold,
-        italic=paragraph.italic,
-        line_spacing=paragraph.line_spacing,
-        space_before_pt=paragraph.space_before_pt,
-        space_after_pt=paragraph.space_after_pt,
-    )
-
-
-def _result(paragraphs: Sequence[Paragraph], size: float, height: float, family: str, fonts: FontBook) -> FitResult:
-    return FitResult(
-        fits=True,
-        size=size,
-        sizes=tuple(p.size_pt for p in paragraphs),
-        lines=tuple(len(paragraph_lines(p, family=family, book=fonts)) for p in paragraphs),
-        height_pt=height,
     )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 from pathlib import Path
 
 from PIL import ImageFont, features
@@ -73,12 +73,13 @@ class FontBook:
     (``default_book()``) rather than building one per measurement.
     """
 
-    def __init__(self, font_dirs: Sequence[Path] | None = None, *, layout_dpi: int | None = LAYOUT_DPI) -> None:
+    def __init__(
+        self, font_dirs: Sequence[Path] | None = None, *, layout_dpi: int | None = LAYOUT_DPI
+    ) -> None:
         self.font_dirs = tuple(font_dirs) if font_dirs is not None else (assets_dir() / "fonts",)
         self.layout_dpi = layout_dpi
         self._fonts: dict[Face, ImageFont.FreeTypeFont] = {}
-        self._advances: dict[tuple[Face, str], float] = {}
-        self._kerning: dict[tuple[Face, str, str], float] = {}
+        self._tables: dict[Face, _Glyphs] = {}
         # Raqm shapes with HarfBuzz and applies the GPOS kerning LibreOffice applies; Pillow's
         # basic layout reads only the legacy kern table, which these fonts barely use.
         self._layout = ImageFont.Layout.RAQM if features.check("raqm") else ImageFont.Layout.BASIC
@@ -117,40 +118,26 @@ class FontBook:
 
     def advance_em(self, char: str, face: Face) -> float:
         """The advance of one character, in ems."""
-        key = (face, char)
-        advance = self._advances.get(key)
-        if advance is None:
-            advance = self._length(char, face)
-            self._advances[key] = advance
-        return advance
+        return self._glyphs(face).advance(char)
 
     def kerning_em(self, left: str, right: str, face: Face) -> float:
-        """How much the pair ``left right`` is tightened (negative) or loosened by kerning, in ems."""
-        key = (face, left, right)
-        kern = self._kerning.get(key)
-        if kern is None:
-            pair = self._length(left + right, face)
-            kern = pair - self.advance_em(left, face) - self.advance_em(right, face)
-            if abs(kern) < 1e-9:
-                kern = 0.0
-            self._kerning[key] = kern
-        return kern
-
-    def _length(self, text: str, face: Face) -> float:
-        # Neither LibreOffice nor PowerPoint forms ligatures in slide text: Carlito's "ff" would
-        # otherwise come out 0.03 em narrower than either draws it.
-        features = NO_LIGATURES if self.kerns else None
-        return self.font(face).getlength(text, features=features) / MEASURE_PPEM
+        """How much kerning tightens (negative) or loosens the pair ``left right``, in ems."""
+        return self._glyphs(face).kerning(left + right) if self.kerns else 0.0
 
     def line_width_pt(self, text: str, face: Face, size_pt: float) -> float:
         """The advance width of ``text`` set on one line at ``size_pt``, in points."""
-        advances = [self.advance_em(char, face) for char in text]
-        kerning = sum(self.kerning_em(a, b, face) for a, b in pairwise(text)) if self.kerns else 0.0
+        glyphs = self._glyphs(face)
+        kerning = glyphs.kerning_of(text) if self.kerns else 0.0
         if self.layout_dpi is None:
-            return (sum(advances) + kerning) * size_pt
+            return (glyphs.advances_of(text) + kerning) * size_pt
         ppem = _nearest(size_pt * self.layout_dpi / 72)
-        pixels = sum(_nearest(advance * ppem) for advance in advances) + _nearest(kerning * ppem)
-        return pixels * 72 / self.layout_dpi
+        return (glyphs.pixels_of(text, ppem) + _nearest(kerning * ppem)) * 72 / self.layout_dpi
+
+    def _glyphs(self, face: Face) -> _Glyphs:
+        glyphs = self._tables.get(face)
+        if glyphs is None:
+            glyphs = self._tables[face] = _Glyphs(self.font(face), kerns=self.kerns)
+        return glyphs
 
     def snap_pt(self, width_pt: float) -> float:
         """A box width as the layout grid sees it, which can differ from ``width_pt`` by 0.1 pt.
@@ -176,6 +163,59 @@ class FontBook:
         ascent, descent = font.getmetrics()
         gap = font.font.height - ascent - descent
         return VerticalMetrics(ascent / MEASURE_PPEM, descent / MEASURE_PPEM, max(gap, 0) / MEASURE_PPEM)
+
+
+class _Glyphs:
+    """One face's measured advances and kerning pairs, filled as characters turn up.
+
+    Lines are measured many times over while a paragraph is wrapped at each candidate size, so
+    every lookup is a plain dict keyed by a string.
+    """
+
+    def __init__(self, font: ImageFont.FreeTypeFont, *, kerns: bool) -> None:
+        self.font = font
+        # Neither LibreOffice nor PowerPoint forms ligatures in slide text: Carlito's "ff" would
+        # otherwise come out 0.03 em narrower than either draws it.
+        self.features = NO_LIGATURES if kerns else None
+        self._advances: dict[str, float] = {}
+        self._pairs: dict[str, float] = {}
+        self._pixels: dict[int, dict[str, int]] = {}
+
+    def _length(self, text: str) -> float:
+        return self.font.getlength(text, features=self.features) / MEASURE_PPEM
+
+    def advance(self, char: str) -> float:
+        advance = self._advances.get(char)
+        if advance is None:
+            advance = self._advances[char] = self._length(char)
+        return advance
+
+    def kerning(self, pair: str) -> float:
+        kern = self._pairs.get(pair)
+        if kern is None:
+            kern = self._length(pair) - self.advance(pair[0]) - self.advance(pair[1])
+            kern = self._pairs[pair] = 0.0 if abs(kern) < 1e-9 else kern
+        return kern
+
+    def advances_of(self, text: str) -> float:
+        return sum(self.advance(char) for char in text)
+
+    def kerning_of(self, text: str) -> float:
+        pairs = list(map(operator.add, text, text[1:]))
+        try:
+            return sum(map(self._pairs.__getitem__, pairs))
+        except KeyError:
+            return sum(map(self.kerning, pairs))
+
+    def pixels_of(self, text: str, ppem: int) -> int:
+        """Width in whole device pixels at ``ppem``: each advance rounded on its own."""
+        table = self._pixels.setdefault(ppem, {})
+        try:
+            return sum(map(table.__getitem__, text))
+        except KeyError:
+            for char in set(text) - table.keys():
+                table[char] = _nearest(self.advance(char) * ppem)
+            return sum(map(table.__getitem__, text))
 
 
 def _nearest(value: float) -> int:

@@ -90,16 +90,19 @@ def _wrap_part(part: str, fits: Callable[[str], bool]) -> list[str]:
         if fits(candidate.rstrip(SPACES)):
             current = candidate
             continue
-        if current:
+        rest = chunk
+        if current.strip(SPACES):
             lines.append(current.rstrip(SPACES))
-            current = ""
+        else:  # only leading spaces so far: they stay with the chunk
+            rest = current + chunk
         # The chunk starts a line and may still be too long for it: cut it by characters.
-        while not fits(chunk.rstrip(SPACES)):
-            head = _longest_prefix(chunk, fits)
+        while rest.rstrip(SPACES) and not fits(rest.rstrip(SPACES)):
+            head = _longest_prefix(rest, fits)
             lines.append(head)
-            chunk = chunk[len(head) :]
-        current = chunk
-    lines.append(current.rstrip(SPACES))
+            rest = rest[len(head) :]
+        current = rest
+    if current.strip(SPACES) or not lines:
+        lines.append(current.rstrip(SPACES))
     return lines
 
 
@@ -150,21 +153,34 @@ def paragraph_lines(paragraph: Paragraph, *, family: str, book: FontBook | None 
     )
 
 
-def stack_bottoms(
+@dataclass(frozen=True)
+class Stack:
+    """Paragraphs stacked in a box: each one's line count and where its last line ends."""
+
+    lines: tuple[int, ...]
+    bottoms: tuple[float, ...]  # points down from the top of the text area
+
+    @property
+    def height(self) -> float:
+        return self.bottoms[-1] if self.bottoms else 0.0
+
+
+def stack(
     paragraphs: Sequence[Paragraph],
     *,
     family: str,
     first_space_before: bool = True,
     book: FontBook | None = None,
-) -> list[float]:
-    """Where each paragraph's last line ends, measured down from the top of the text area.
+) -> Stack:
+    """Wrap each paragraph and stack them, top to bottom, as one text box does.
 
-    Spacing between two paragraphs is the first one's space after plus the next one's space
-    before. LibreOffice drops the space before the first paragraph of a box
-    (``first_space_before=False`` reproduces it); counting it is the cautious choice while
-    PowerPoint's behaviour is unmeasured. The last paragraph's space after is never counted:
-    nothing is drawn in it.
+    Every line is ``line_height_pt`` tall. Between two paragraphs comes the first one's space
+    after plus the next one's space before. LibreOffice drops the space before the first
+    paragraph of a box (``first_space_before=False`` reproduces it); counting it is the cautious
+    choice while PowerPoint's behaviour is unmeasured. The last paragraph's space after is never
+    counted: nothing is drawn in it.
     """
+    lines: list[int] = []
     bottoms: list[float] = []
     y = 0.0
     previous_after = 0.0
@@ -172,11 +188,12 @@ def stack_bottoms(
         if n or first_space_before:
             y += paragraph.space_before_pt
         y += previous_after
-        lines = len(paragraph_lines(paragraph, family=family, book=book))
-        y += lines * line_height_pt(paragraph.size_pt, paragraph.line_spacing)
+        count = len(paragraph_lines(paragraph, family=family, book=book))
+        y += count * line_height_pt(paragraph.size_pt, paragraph.line_spacing)
+        lines.append(count)
         bottoms.append(y)
         previous_after = paragraph.space_after_pt
-    return bottoms
+    return Stack(tuple(lines), tuple(bottoms))
 
 
 def text_height_pt(
@@ -187,5 +204,4 @@ def text_height_pt(
     book: FontBook | None = None,
 ) -> float:
     """Height of ``paragraphs`` stacked in one text box, from the top inset to the last line."""
-    bottoms = stack_bottoms(paragraphs, family=family, first_space_before=first_space_before, book=book)
-    return bottoms[-1] if bottoms else 0.0
+    return stack(paragraphs, family=family, first_space_before=first_space_before, book=book).height

@@ -334,7 +334,10 @@ def choose_layout(
 
 
 def placeholder_override(profile: TemplateProfile | None, role: Layout, layout: str) -> dict[str, int]:
-    """The profile's idx values for ``role``, when ``layout`` is the one the profile means."""
+    """The profile's idx values for ``role``, unless the profile names another layout for it.
+
+    Values for a role whose layout the profile leaves to the defaults describe that default.
+    """
     if profile is None or role not in profile.placeholders:
         return {}
     if profile.layouts.get(role, layout) != layout:

@@ -7,7 +7,6 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from pptx import Presentation
@@ -23,8 +22,6 @@ from pptx.slide import SlideLayout, SlideMaster
 from deckgen.errors import DeckgenError, Diagnostic, Loc
 from deckgen.plan.model import DeckPlan, Layout
 from deckgen.render.package import as_presentation_package
-
-# The idx constants and default names live with the profile rules; the renderer imports them here.
 from deckgen.render.profile import BODY_IDX as BODY_IDX
 from deckgen.render.profile import COMPARISON as COMPARISON
 from deckgen.render.profile import DEFAULT_LAYOUT_NAMES as DEFAULT_LAYOUT_NAMES
@@ -44,17 +41,9 @@ from deckgen.render.profile import (
 from deckgen.render.profile import TITLE_IDX as TITLE_IDX
 from deckgen.render.profile import TWO_CONTENT as TWO_CONTENT
 
-REQUIRED_IDX: Mapping[Layout, tuple[int, ...]] = MappingProxyType(
-    {
-        Layout.TITLE: (BODY_IDX,),
-        Layout.SECTION: (BODY_IDX,),
-        Layout.CONTENT: (BODY_IDX,),
-        Layout.TWO_COLUMN: TWO_CONTENT,
-        Layout.TITLE_ONLY: (),
-    }
-)
+# Re-exported above ("as"): the renderer and deckgen.render import the idx values and default
+# names from here, though they live with the rules that use them in profile.py.
 
-TITLE_TYPES = frozenset({PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE})
 TEXT_TYPES = frozenset({PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE})
 
 ROLE_USE = {
@@ -179,10 +168,11 @@ def check_layouts(
     """Check the layouts ``prs`` will render with; when all is well, number them for the renderer.
 
     The renderer fills placeholders by PowerPoint's own idx values (1 for a body, 1-4 on
-    "Comparison"). A template that numbers its own way (a body at idx 10) has those layouts'
-    placeholders renumbered in this in-memory copy, layout and slides alike, so every slide
-    placeholder still inherits from the layout placeholder it came from. Call it once per
-    opened template, before adding slides.
+    "Comparison"). A template that numbers its own way (a body at idx 10) has the used layouts'
+    placeholders renumbered in this in-memory copy, so the slides added from them carry the
+    renderer's numbers and still inherit position and style from the layout placeholder they
+    came from. Call it once per opened template, before adding slides: a second call would
+    look for the profile's idx values under their old numbers.
     """
     try:
         profile = load_profile(path)
@@ -287,7 +277,7 @@ def missing_placeholder(
     overridden: bool,
 ) -> Diagnostic:
     role = choice.role.value
-    phs = ", ".join(describe(ph) for ph in placeholders_of(layout)) or "no placeholders"
+    phs = ", ".join(describe(ph) for ph in read_placeholders(layout)) or "no placeholders"
     loc, fix = Loc(str(path)), f"name the idx under 'placeholders: {role}:' in {profile_path(path).name}"
     if profile is not None and overridden:
         loc, fix = profile.loc(f"placeholders.{role}"), "correct the idx in the profile"
@@ -331,19 +321,12 @@ def renumber(layout: SlideLayout, mapping: Mapping[int, int], reserved: frozense
             elements[idx].idx = target
 
 
-def missing_placeholders(layout: SlideLayout, role: Layout) -> list[str]:
-    """What ``layout`` lacks for ``role``, found the way ``check_layouts`` finds it (no profile)."""
-    return list(find_slots(role, read_placeholders(layout), {}).missing)
-
-
 def placeholders_of(layout: SlideLayout) -> list[BaseShape]:
     return [shape for shape in layout.shapes if shape.is_placeholder]
 
 
-def describe(ph: BaseShape | Placeholder) -> str:
-    if isinstance(ph, Placeholder):
-        return f"{ph.kind} (idx {ph.idx})"
-    return f"{kind_of(ph)} (idx {ph.placeholder_format.idx})"
+def describe(ph: Placeholder) -> str:
+    return f"{ph.kind} (idx {ph.idx})"
 
 
 def remove_slides(prs: PresentationT) -> None:
@@ -363,8 +346,8 @@ class RoleGeometry:
     """One role's layout: boxes (left, top, width, height) in EMU, fonts and level sizes in points.
 
     ``bodies`` are the text boxes in slot order (body; or left, right); ``headings`` the two
-    column headings of a "Comparison"-like layout. Fonts and sizes are None or empty when
-    neither the layout nor its master sets them.
+    column headings of a "Comparison"-like layout. Fonts are the profile's, else the first the
+    layout, its master or the theme names; sizes are empty when none of them sets one.
     """
 
     layout: str

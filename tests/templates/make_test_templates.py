@@ -61,7 +61,7 @@ def ph(
 ) -> str:
     """A placeholder; without ``box`` it takes its position from the master placeholder."""
     sp_pr = f"<p:spPr>{xfrm(*box)}</p:spPr>" if box else "<p:spPr/>"
-    text = f"<a:r><a:rPr lang=\"en-GB\"/><a:t>{prompt}</a:t></a:r>" if prompt else ""
+    text = f'<a:r><a:rPr lang="en-GB"/><a:t>{prompt}</a:t></a:r>' if prompt else ""
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/>'
         f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph {ph_attrs}/></p:nvPr></p:nvSpPr>'
@@ -94,8 +94,8 @@ def level(
     b = ' b="1"' if bold else ""
     fill = f'<a:srgbClr val="{colour}"/>' if colour else '<a:schemeClr val="tx1"/>'
     return (
-        f"<a:lvl{n}pPr{mar}>{bu}<a:defRPr sz=\"{size * 100}\"{b}>"
-        f"<a:solidFill>{fill}</a:solidFill><a:latin typeface=\"{face}\"/>"
+        f'<a:lvl{n}pPr{mar}>{bu}<a:defRPr sz="{size * 100}"{b}>'
+        f'<a:solidFill>{fill}</a:solidFill><a:latin typeface="{face}"/>'
         f"</a:defRPr></a:lvl{n}pPr>"
     )
 

@@ -56,7 +56,8 @@ def check(brief: Path, *, strict: bool = False, sources_dir: Path | None = None)
     if plan is not None and not diags.has_errors:
         from deckgen.render import check_template
 
-        diags.extend(list(check_template(plan.template, plan.layout_names)))
+        used = {slide.layout for slide in plan.slides}
+        diags.extend(list(check_template(plan.template, plan.layout_names, roles=used)))
     items = sort_diagnostics(list(diags.items))
     if diags.has_errors or (strict and items):
         raise DeckgenError(items)

@@ -1,4 +1,4 @@
-"""Where the shipped assets (the default briefing template) live, installed or in a checkout."""
+"""Where asset files live: the shipped template and fonts, installed or in a checkout; template profiles."""
 
 from __future__ import annotations
 
@@ -19,3 +19,11 @@ def assets_dir() -> Path:
 
 def default_template_path() -> Path:
     return assets_dir() / _TEMPLATE_FILE
+
+
+PROFILE_SUFFIX = ".profile.yaml"
+
+
+def profile_path(template: Path) -> Path:
+    """The optional template profile beside a template: ``corp.pptx`` -> ``corp.profile.yaml``."""
+    return template.with_name(template.stem + PROFILE_SUFFIX)

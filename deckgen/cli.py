@@ -322,3 +322,16 @@ def import_(article: Path, article_id: str | None, output: Path | None) -> None:
 
     write_atomic(output, text.encode("utf-8"))
     click.echo(f"wrote {output}: add '##' section headings and check the front matter", err=True)
+
+
+def _attach_subcommands() -> None:
+    # These modules import helpers from this one, so they are attached once it is complete.
+    from deckgen.cli_office import handout, preview
+    from deckgen.cli_template import template
+
+    main.add_command(template)
+    main.add_command(preview)
+    main.add_command(handout)
+
+
+_attach_subcommands()

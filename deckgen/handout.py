@@ -158,6 +158,7 @@ def trainee_notes(notes: str) -> str:
 def withheld_reason(slide: SlidePlan) -> str | None:
     """Why a slide stays out of a trainee handout, or None when it belongs in it."""
     content = slide.content
+    # The answer slide that ``deckgen.plan.teaching.check_slides`` puts after a question.
     if (
         slide.kind == "check"
         and isinstance(content, BulletsContent)

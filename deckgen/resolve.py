@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from deckgen.assets import DEFAULT_TEMPLATE_NAME, default_template_path
+from deckgen.assets import DEFAULT_TEMPLATE_NAME, default_template_path, profile_path
 from deckgen.charts.model import ChartData
 from deckgen.data.model import Dataset, SourceEvidence
 from deckgen.errors import Collector, DeckgenError, Loc
@@ -106,6 +106,9 @@ class _Resolver:
             for article in rs.articles:
                 cited.setdefault(article.id, article)
         inputs = {Path(self.brief.path).resolve(), template.resolve()}
+        profile = profile_path(template)
+        if profile.is_file():
+            inputs.add(profile.resolve())
         inputs.update(a.path.resolve() for a in self.library.loaded())
         inputs.update(Path(d.path).resolve() for d in self.charts.loaded())
         inputs.update(rs.image for rs in slides if rs.image is not None)

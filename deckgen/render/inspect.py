@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from math import gcd
 from pathlib import Path
 
+from deckgen.assets import profile_path
 from deckgen.errors import Diagnostic
 from deckgen.errors import format_report as format_diagnostics
 from deckgen.plan.model import Layout
@@ -16,7 +17,6 @@ from deckgen.render.profile import (
     find_slots,
     load_profile,
     placeholder_override,
-    profile_path,
 )
 from deckgen.render.template import (
     ROLE_USE,

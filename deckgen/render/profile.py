@@ -12,11 +12,11 @@ from typing import Literal
 
 from yaml.nodes import MappingNode
 
+from deckgen.assets import profile_path
 from deckgen.errors import Collector, DeckgenError, Diagnostic, Loc, sort_diagnostics
 from deckgen.plan.model import Layout
 from deckgen.spec.yamlnodes import MapReader, compose, node_loc
 
-PROFILE_SUFFIX = ".profile.yaml"  # corp.pptx -> corp.profile.yaml
 PROFILE_KEYS = ("layouts", "placeholders", "fonts")
 FONT_KEYS = ("body", "title")
 ROLE_NAMES = tuple(role.value for role in Layout)
@@ -114,10 +114,6 @@ class TemplateProfile:
 
     def loc(self, key: str) -> Loc:
         return self.locs.get(key, Loc(str(self.path)))
-
-
-def profile_path(template: Path) -> Path:
-    return template.with_name(template.stem + PROFILE_SUFFIX)
 
 
 def load_profile(template: Path) -> TemplateProfile | None:

@@ -19,6 +19,7 @@ from pptx.presentation import Presentation as PresentationT
 from pptx.shapes.base import BaseShape
 from pptx.slide import SlideLayout, SlideMaster
 
+from deckgen.assets import profile_path
 from deckgen.errors import DeckgenError, Diagnostic, Loc
 from deckgen.plan.model import DeckPlan, Layout
 from deckgen.render.package import as_presentation_package
@@ -36,7 +37,6 @@ from deckgen.render.profile import (
     find_slots,
     load_profile,
     placeholder_override,
-    profile_path,
 )
 from deckgen.render.profile import TITLE_IDX as TITLE_IDX
 from deckgen.render.profile import TWO_CONTENT as TWO_CONTENT

@@ -280,16 +280,18 @@ def test_missing_layout_names_the_layouts_the_template_has() -> None:
 
 def test_render_refuses_a_template_without_a_layout_it_needs(plan: DeckPlan, tmp_path: Path) -> None:
     prs = Presentation(str(default_template_path()))
-    comparison = next(layout for layout in prs.slide_layouts if layout.name == "Comparison")
-    prs.slide_layouts.remove(comparison)
-    template = tmp_path / "no-comparison.pptx"
+    # Both two-column layouts go: with either left, the fallback names would find it.
+    for name in ("Comparison", "Two Content"):
+        layout = next(layout for layout in prs.slide_layouts if layout.name == name)
+        prs.slide_layouts.remove(layout)
+    template = tmp_path / "no-two-column.pptx"
     prs.save(str(template))
     with pytest.raises(DeckgenError) as caught:
         render_deck(replace(plan, template=template))
     (problem,) = caught.value.diagnostics
     assert problem.code == "template-missing-layout"
     assert problem.loc.path == str(template)
-    assert "'Comparison'" in problem.message and "'Two Content'" in (problem.hint or "")
+    assert "'Comparison'" in problem.message and "'Title Only'" in (problem.hint or "")
 
 
 def test_layout_without_a_body_is_a_missing_placeholder() -> None:

@@ -121,7 +121,8 @@ for s in plan.slides:
         data.categories = c.data.table.categories
         for series in c.data.table.series:
             data.add_series(series.name, series.values)
-        slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, Inches(0.5), Inches(1.5), Inches(12), Inches(5), data)
+        box = (Inches(0.5), Inches(1.5), Inches(12), Inches(5))
+        slide.shapes.add_chart(XL_CHART_TYPE.BAR_STACKED, *box, data)
     else:
         slide = prs.slides.add_slide(layout)
         if isinstance(c, BulletsContent):

@@ -51,7 +51,15 @@ def check(brief: Path, *, strict: bool = False, sources_dir: Path | None = None)
         diags.extend(list(found.items))
         if resolved is not None and not diags.has_errors:
             inputs = resolved.inputs
-            plan, found = plan_deck(resolved)
+            from deckgen.render import template_geometry
+
+            # The template's boxes, so the planner can measure text (render owns python-pptx).
+            # A template that cannot be read is reported by check_template below.
+            try:
+                geometry = template_geometry(resolved.template, {})
+            except DeckgenError:
+                geometry = None
+            plan, found = plan_deck(resolved, geometry=geometry)
             diags.extend(list(found.items))
     if plan is not None and not diags.has_errors:
         from deckgen.render import check_template

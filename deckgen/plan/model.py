@@ -45,6 +45,7 @@ class SectionContent:
 class BulletsContent:
     bullets: tuple[Bullet, ...]
     lead: str = ""  # an unbulleted opening paragraph: a question, a situation, an introduction
+    size: float | None = None  # top-level font size in points chosen by fitting; None = renderer's
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from deckgen.charts import NATIVE_KINDS, alt_text
 from deckgen.charts.model import Renderer
@@ -15,6 +16,7 @@ from deckgen.plan.citations import (
     footer_credit,
     notes_block,
 )
+from deckgen.plan.fitting import Unfittable, fit_bullets
 from deckgen.plan.model import (
     Bullet,
     BulletsContent,
@@ -65,7 +67,10 @@ from deckgen.spec.model import (
     TimingBody,
     TitleBody,
 )
-from deckgen.textnorm import sanitize, split_sentences
+from deckgen.textnorm import first_words, sanitize, split_sentences
+
+if TYPE_CHECKING:
+    from deckgen.plan.geometry import TemplateGeometry
 
 _LAYOUT_OF: dict[SlideKind, Layout] = {
     SlideKind.TITLE: Layout.TITLE,
@@ -88,14 +93,21 @@ _LAYOUT_OF: dict[SlideKind, Layout] = {
 }
 
 
-def plan_deck(deck: ResolvedDeck) -> tuple[DeckPlan | None, Collector]:
-    """Decide every slide's layout and text. Pure: no files are read or written."""
-    return _Planner(deck).run()
+def plan_deck(
+    deck: ResolvedDeck, *, geometry: TemplateGeometry | None = None
+) -> tuple[DeckPlan | None, Collector]:
+    """Decide every slide's layout, text and type size. Pure: no files are read or written.
+
+    ``geometry`` is the template's boxes (``deckgen.render.template_geometry``); without it text
+    is not measured and the renderer estimates sizes itself.
+    """
+    return _Planner(deck, geometry).run()
 
 
 class _Planner:
-    def __init__(self, deck: ResolvedDeck) -> None:
+    def __init__(self, deck: ResolvedDeck, geometry: TemplateGeometry | None) -> None:
         self.deck = deck
+        self.geometry = geometry
         self.diags = Collector()
         self.spec = deck.brief.deck
 
@@ -109,11 +121,10 @@ class _Planner:
             self.numbers.append(number)
             number += len(group)
         slides = tuple(
-            replace(plan, content=BulletsContent(self.sources_list(rs)))
-            if isinstance(rs.spec.body, SourcesBody)
-            else plan
+            fitted
             for rs, group in zip(self.deck.slides, groups, strict=True)
             for plan in group
+            for fitted in self.with_numbers(rs, plan)
         )
         if self.diags.has_errors:
             return None, self.diags
@@ -129,10 +140,35 @@ class _Planner:
         )
         return DeckPlan(meta=meta, template=self.deck.template, slides=slides), self.diags
 
-    def with_numbers(self, rs: ResolvedSlide, plan: SlidePlan) -> SlidePlan:
+    def with_numbers(self, rs: ResolvedSlide, plan: SlidePlan) -> tuple[SlidePlan, ...]:
         if isinstance(rs.spec.body, SourcesBody):
-            return replace(plan, content=BulletsContent(self.sources_list(rs)))
-        return plan
+            # Filled only now that slide numbers are known; it is last, so a follow-on slide
+            # of its own shifts no number it lists.
+            return self.fit(rs, replace(plan, content=BulletsContent(self.sources_list(rs))))
+        return (plan,)
+
+    def fit(self, rs: ResolvedSlide, plan: SlidePlan) -> tuple[SlidePlan, ...]:
+        try:
+            plans = fit_bullets(plan, self.geometry)
+        except Unfittable as exc:
+            self.diags.error(
+                rs.spec.loc,
+                "text-overflow",
+                f"a paragraph on '{plan.title}' does not fit its box even at 18 pt",
+                hint=f"shorten it or split it: \u201c{first_words(exc.text, 10)}\u201d",
+                key=f"slides[{rs.spec.index}]",
+            )
+            return (plan,)
+        if len(plans) > 1:
+            self.diags.warning(
+                rs.spec.loc,
+                "text-overflow",
+                f"the text of '{plan.title}' does not fit at 18 pt; "
+                f"it continues on {len(plans) - 1} follow-on slide{'s' if len(plans) > 2 else ''}",
+                hint="shorten the bullets or split the slide; --strict makes this an error",
+                key=f"slides[{rs.spec.index}]",
+            )
+        return plans
 
     def expand(self, rs: ResolvedSlide) -> tuple[SlidePlan, ...]:
         """The deck slides one brief slide becomes."""
@@ -145,8 +181,10 @@ class _Planner:
                 first = plans[0]
                 joined = f"{authored}\n\n{first.notes}" if first.notes else authored
                 plans = (replace(first, notes=joined), *plans[1:])
-            return plans
-        return (self.slide(rs),)
+            return tuple(fitted for plan in plans for fitted in self.fit(rs, plan))
+        if isinstance(spec.body, SourcesBody):
+            return (self.slide(rs),)  # fitted once its content is known
+        return self.fit(rs, self.slide(rs))
 
     def slide(self, rs: ResolvedSlide) -> SlidePlan:
         spec = rs.spec

@@ -161,7 +161,8 @@ def render_bullets(slide: Slide, content: BulletsContent, ctx: RenderContext) ->
     items = items_of(content.bullets)
     if content.lead:
         items = [(content.lead, 0), *items]
-    size = bullet_font_size(items, box)
+    # The planner measured the text with the template's fonts; the estimate is only a fallback.
+    size = content.size or bullet_font_size(items, box)
     lines = bullet_lines(content.bullets, size)
     if content.lead:
         # The lead (a question, a situation, an intro) reads as text, not as one more bullet.

@@ -1,48 +1,37 @@
-"""The template: opening it, choosing a layout per role, checking it up front, reading its geometry."""
+"""The template made ready to render: checked up front, renumbered for the renderer, sample slides dropped."""
 
 from __future__ import annotations
 
 import itertools
-import zipfile
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
 
-from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.exc import PythonPptxError
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml import parse_xml
-from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationT
-from pptx.shapes.base import BaseShape
-from pptx.slide import SlideLayout, SlideMaster
+from pptx.slide import SlideLayout
 
 from deckgen.assets import profile_path
 from deckgen.errors import DeckgenError, Diagnostic, Loc
-from deckgen.plan.model import DeckPlan, Layout
-from deckgen.render.package import as_presentation_package
-from deckgen.render.profile import BODY_IDX as BODY_IDX
-from deckgen.render.profile import COMPARISON as COMPARISON
-from deckgen.render.profile import DEFAULT_LAYOUT_NAMES as DEFAULT_LAYOUT_NAMES
-from deckgen.render.profile import (
-    FALLBACK_NAMES,
-    Box4,
-    LayoutChoice,
-    Placeholder,
-    Slots,
-    TemplateProfile,
-    choose_layout,
-    find_slots,
-    load_profile,
-    placeholder_override,
-)
-from deckgen.render.profile import TITLE_IDX as TITLE_IDX
-from deckgen.render.profile import TWO_CONTENT as TWO_CONTENT
+from deckgen.plan.model import Layout
+from deckgen.render.measure import template_geometry as template_geometry
+from deckgen.render.measure import theme_fonts as theme_fonts
+from deckgen.render.profile import TemplateProfile, load_profile, placeholder_override
+from deckgen.render.roles import as_choice, iter_layouts, placeholders_of
+from deckgen.render.roles import choose_layouts as choose_layouts
+from deckgen.render.roles import find_layout as find_layout
+from deckgen.render.roles import layout_names_for as layout_names_for
+from deckgen.render.roles import open_template as open_template
+from deckgen.render.roles import read_placeholders as read_placeholders
+from deckgen.render.slots import BODY_IDX as BODY_IDX
+from deckgen.render.slots import COMPARISON as COMPARISON
+from deckgen.render.slots import DEFAULT_LAYOUT_NAMES as DEFAULT_LAYOUT_NAMES
+from deckgen.render.slots import TWO_CONTENT as TWO_CONTENT
+from deckgen.render.slots import LayoutChoice, Placeholder, Slots, find_slots
 
-# Re-exported above ("as"): the renderer and deckgen.render import the idx values and default
-# names from here, though they live with the rules that use them in profile.py.
+# Re-exported above ("as"): the renderer, `deckgen template inspect` and deckgen.render import
+# these from here. They live with what they belong to: idx values and default names with the
+# matching rules (slots.py), opening a template and choosing layouts with its layouts (roles.py),
+# boxes and fonts with the geometry (measure.py).
 
 TEXT_TYPES = frozenset({PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE})
 
@@ -53,95 +42,6 @@ ROLE_USE = {
     Layout.TWO_COLUMN: "two-column slides",
     Layout.TITLE_ONLY: "quote and image slides",
 }
-
-
-def layout_names_for(plan: DeckPlan) -> dict[Layout, str]:
-    """The layout name for every role: the brief's, else the profile's, else a default or fallback."""
-    prs = open_template(plan.template)
-    choices = choose_layouts(prs, plan.template, plan.layout_names)
-    return {role: choice.name for role, choice in choices.items()}
-
-
-def open_template(path: Path) -> PresentationT:
-    """Open a .pptx or .potx template; raise a located DeckgenError when it cannot be read."""
-    try:
-        data = path.read_bytes()
-        return Presentation(as_presentation_package(data))
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-    # lxml's XMLSyntaxError is a SyntaxError: a part that is not well-formed XML.
-    except (zipfile.BadZipFile, PythonPptxError, KeyError, ValueError, SyntaxError) as exc:
-        reason = f"not a PowerPoint file ({exc})"
-    raise DeckgenError(
-        (
-            Diagnostic(
-                Loc(str(path)),
-                "template-unreadable",
-                f"cannot open template: {reason}",
-                hint="give a .pptx or .potx made by PowerPoint, or the default briefing template",
-            ),
-        )
-    )
-
-
-def iter_layouts(prs: PresentationT) -> Iterator[SlideLayout]:
-    """Every layout of every master: ``prs.slide_layouts`` only covers the first master."""
-    for master in prs.slide_masters:
-        yield from master.slide_layouts
-
-
-def find_layout(prs: PresentationT, name: str) -> SlideLayout | None:
-    return next((layout for layout in iter_layouts(prs) if layout.name == name), None)
-
-
-def read_placeholders(layout: SlideLayout) -> tuple[Placeholder, ...]:
-    """The layout's placeholders as plain data; boxes a layout leaves out come from its master."""
-    return tuple(
-        Placeholder(ph.placeholder_format.idx, kind_of(ph), ph.name, box_of(ph))
-        for ph in placeholders_of(layout)
-    )
-
-
-def kind_of(ph: BaseShape) -> str:
-    kind = ph.placeholder_format.type
-    return kind.name.lower().replace("_", " ") if kind is not None else "object"
-
-
-def box_of(shape: BaseShape) -> Box4 | None:
-    values = (shape.left, shape.top, shape.width, shape.height)
-    if any(value is None for value in values):
-        return None
-    left, top, width, height = (int(value) for value in values)
-    return (left, top, width, height)
-
-
-def choose_layouts(
-    prs: PresentationT,
-    path: Path,
-    overrides: Mapping[Layout, str],
-    *,
-    roles: Iterable[Layout] | None = None,
-    profile: TemplateProfile | None = None,
-) -> dict[Layout, LayoutChoice]:
-    """The layout for each role: brief override > profile > default name > a usual alternative.
-
-    Loads the profile beside ``path`` unless one is given; raises DeckgenError when it is wrong.
-    """
-    profile = profile or load_profile(path)
-    inventory: dict[str, tuple[Placeholder, ...]] = {}
-    for layout in iter_layouts(prs):
-        inventory.setdefault(layout.name, read_placeholders(layout))  # find_layout takes the first
-    choices = {}
-    for role in Layout if roles is None else roles:
-
-        def serves(name: str, role: Layout = role) -> bool:
-            override = placeholder_override(profile, role, name)
-            return not find_slots(role, inventory[name], override).missing
-
-        choices[role] = choose_layout(
-            role, list(inventory), brief=overrides.get(role), profile=profile, serves=serves
-        )
-    return choices
 
 
 def check_template(
@@ -186,15 +86,6 @@ def check_layouts(
     for layout, mapping, reserved in numbering:
         renumber(layout, mapping, reserved)
     return ()
-
-
-def as_choice(role: Layout, name: str, profile: TemplateProfile | None, have: set[str]) -> LayoutChoice:
-    """Where an already chosen name came from, for messages: the profile, the default, or the brief."""
-    if profile is not None and profile.layouts.get(role) == name:
-        return LayoutChoice(role, name, "profile", name in have, profile.loc(f"layouts.{role.value}"))
-    if name == DEFAULT_LAYOUT_NAMES[role]:
-        return LayoutChoice(role, name, "default", name in have, tried=(name, *FALLBACK_NAMES[role][1:]))
-    return LayoutChoice(role, name, "brief", name in have)
 
 
 Numbering = tuple[SlideLayout, dict[int, int], frozenset[int]]
@@ -321,10 +212,6 @@ def renumber(layout: SlideLayout, mapping: Mapping[int, int], reserved: frozense
             elements[idx].idx = target
 
 
-def placeholders_of(layout: SlideLayout) -> list[BaseShape]:
-    return [shape for shape in layout.shapes if shape.is_placeholder]
-
-
 def describe(ph: Placeholder) -> str:
     return f"{ph.kind} (idx {ph.idx})"
 
@@ -336,138 +223,3 @@ def remove_slides(prs: PresentationT) -> None:
         rid = sld_id.rId
         id_list.remove(sld_id)
         prs.part.drop_rel(rid)
-
-
-# --- geometry, for measuring text without pptx ------------------------------------------
-
-
-@dataclass(frozen=True)
-class RoleGeometry:
-    """One role's layout: boxes (left, top, width, height) in EMU, fonts and level sizes in points.
-
-    ``bodies`` are the text boxes in slot order (body; or left, right); ``headings`` the two
-    column headings of a "Comparison"-like layout. Fonts are the profile's, else the first the
-    layout, its master or the theme names; sizes are empty when none of them sets one.
-    """
-
-    layout: str
-    title: Box4 | None
-    bodies: tuple[Box4, ...]
-    headings: tuple[Box4, ...] = ()
-    body_font: str | None = None
-    body_sizes: tuple[float, ...] = ()  # level 1 first
-    title_font: str | None = None
-    title_size: float | None = None
-
-
-@dataclass(frozen=True)
-class TemplateGeometry:
-    slide_width: int
-    slide_height: int
-    roles: dict[Layout, RoleGeometry] = field(default_factory=dict)  # roles the template serves
-
-
-def template_geometry(path: Path, layout_names: Mapping[Layout, str]) -> TemplateGeometry:
-    """Slide size and, per role the template can serve, where text goes and how big it is.
-
-    A role the template cannot serve is left out; ``check_template`` says why.
-    """
-    prs = open_template(path)
-    profile = load_profile(path)
-    roles = {}
-    for role, choice in choose_layouts(prs, path, layout_names, profile=profile).items():
-        layout = find_layout(prs, choice.name)
-        if layout is None:
-            continue
-        slots = find_slots(role, read_placeholders(layout), placeholder_override(profile, role, choice.name))
-        if not slots.missing:
-            roles[role] = role_geometry(layout, slots, profile)
-    return TemplateGeometry(int(prs.slide_width or 0), int(prs.slide_height or 0), roles)
-
-
-def role_geometry(layout: SlideLayout, slots: Slots, profile: TemplateProfile | None) -> RoleGeometry:
-    shapes = {ph.placeholder_format.idx: ph for ph in placeholders_of(layout)}
-
-    def shape(slot: str) -> BaseShape | None:
-        idx = slots.idx(slot)
-        return None if idx is None else shapes.get(idx)
-
-    bodies = [s for slot in ("subtitle", "text", "body", "left", "right") if (s := shape(slot)) is not None]
-    headings = [s for slot in ("left-heading", "right-heading") if (s := shape(slot)) is not None]
-    title = shape("title")
-    fonts = profile.fonts if profile is not None else {}
-    master = layout.slide_master
-    return RoleGeometry(
-        layout=layout.name,
-        title=box_of(title) if title is not None else None,
-        bodies=tuple(b for b in map(box_of, bodies) if b is not None),
-        headings=tuple(h for h in map(box_of, headings) if h is not None),
-        body_font=fonts.get("body") or (font_of(bodies[0], master, "bodyStyle") if bodies else None),
-        body_sizes=level_sizes(bodies[0], master, "bodyStyle") if bodies else (),
-        title_font=fonts.get("title") or (font_of(title, master, "titleStyle") if title else None),
-        title_size=next(iter(level_sizes(title, master, "titleStyle", levels=1)), None) if title else None,
-    )
-
-
-def list_styles(shape: BaseShape, master: SlideMaster, style: str) -> list[Any]:
-    """Where a placeholder's paragraph levels are styled, nearest first: the layout placeholder,
-    the master placeholder it inherits from, then the master's title or body text style."""
-    chain: list[Any] = []
-    node: Any = shape
-    while node is not None:
-        chain.extend(node._element.xpath("./p:txBody/a:lstStyle"))
-        node = getattr(node, "_base_placeholder", None)
-    chain.extend(master._element.xpath(f"./p:txStyles/p:{style}"))
-    return chain
-
-
-def level_attr(style: Any, level: int, name: str, child: str = "") -> str | None:
-    """An attribute of a list style's level-``level`` run defaults (``a:lvl1pPr/a:defRPr``).
-
-    ``find`` rather than ``xpath``: style elements python-pptx has no class for know no prefixes.
-    """
-    path = f"{qn(f'a:lvl{level}pPr')}/{qn('a:defRPr')}" + (f"/{qn(child)}" if child else "")
-    element = style.find(path)
-    value = element.get(name) if element is not None else None
-    return str(value) if value is not None else None
-
-
-def level_sizes(shape: BaseShape, master: SlideMaster, style: str, *, levels: int = 5) -> tuple[float, ...]:
-    """Font size in points of levels 1..``levels``, up to the first level nothing sizes."""
-    sizes = []
-    chain = list_styles(shape, master, style)
-    for level in range(1, levels + 1):
-        found = next((sz for el in chain if (sz := level_attr(el, level, "sz")) is not None), None)
-        if found is None:
-            break
-        sizes.append(int(found) / 100)
-    return tuple(sizes)
-
-
-def font_of(shape: BaseShape, master: SlideMaster, style: str) -> str | None:
-    """The level-1 latin typeface, with theme references (``+mn-lt``) resolved to the theme's fonts."""
-    chain = list_styles(shape, master, style)
-    face = next((f for el in chain if (f := level_attr(el, 1, "typeface", "a:latin")) is not None), None)
-    if face is None:
-        face = "+mj-lt" if style == "titleStyle" else "+mn-lt"  # what PowerPoint falls back to
-    if face.startswith("+"):
-        heading, body = theme_fonts(master)
-        return heading if face.startswith("+mj") else body
-    return str(face)
-
-
-def theme_fonts(master: SlideMaster) -> tuple[str | None, str | None]:
-    """The master's theme fonts: (headings, body)."""
-    try:
-        theme = parse_xml(master.part.part_related_by(RT.THEME).blob)
-    except (KeyError, ValueError, SyntaxError):
-        return None, None
-    scheme = theme.find(f"{qn('a:themeElements')}/{qn('a:fontScheme')}")
-    if scheme is None:
-        return None, None
-
-    def face(tag: str) -> str | None:
-        latin = scheme.find(f"{qn(tag)}/{qn('a:latin')}")
-        return str(latin.get("typeface")) if latin is not None and latin.get("typeface") else None
-
-    return face("a:majorFont"), face("a:minorFont")

@@ -1,0 +1,71 @@
+"""Text that always fits: measured sizes, follow-on slides, and errors for what cannot fit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from deckgen import api
+from deckgen.errors import DeckgenError
+from tests.conftest import SOURCES
+from tests.pdftext import missing_tools
+from tests.test_overflow import overflowing_lines
+
+LONG = Path(__file__).parent / "data_fit" / "too-long.yaml"
+
+
+def test_overlong_slide_continues_on_a_marked_follow_on_slide(tmp_path: Path) -> None:
+    result = api.build(LONG, output=tmp_path / "long.pptx", sources_dir=SOURCES)
+    assert [d.code for d in result.diagnostics] == ["text-overflow"]
+    assert result.diagnostics[0].loc.line == 3
+    slides = list(Presentation(str(result.output)).slides)
+    titles = [s.shapes.title.text for s in slides]
+    assert titles == ["Far too many points for one slide", "Far too many points for one slide (continued)"]
+    body = [
+        p.text
+        for s in slides
+        for sh in s.placeholders
+        if sh.placeholder_format.idx == 1
+        for p in sh.text_frame.paragraphs
+    ]
+    assert body[0].startswith("Moscow saw its success") and body[-1].startswith("Capturing elites")
+    assert len(body) == 13  # all 9 bullets and 4 sub-points, none lost
+
+
+def test_strict_turns_a_continuation_into_a_failure(tmp_path: Path) -> None:
+    with pytest.raises(DeckgenError) as caught:
+        api.build(LONG, output=tmp_path / "long.pptx", sources_dir=SOURCES, strict=True)
+    assert [d.code for d in caught.value.diagnostics] == ["text-overflow"]
+    assert not (tmp_path / "long.pptx").exists()
+
+
+def test_a_paragraph_too_long_for_any_slide_is_a_located_error(tmp_path: Path) -> None:
+    brief = tmp_path / "giant.yaml"
+    words = " ".join(["Moscow is repeating its playbook across the Sahel."] * 60)
+    brief.write_text(
+        "deck: {title: Giant, marking: UNCLASSIFIED}\nslides:\n  - kind: bullets\n"
+        f"    title: One huge point\n    bullets:\n      - {words}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DeckgenError) as caught:
+        api.build(brief, output=tmp_path / "giant.pptx", sources_dir=SOURCES)
+    (diag,) = caught.value.diagnostics
+    assert diag.code == "text-overflow" and diag.is_error and diag.loc.line == 3
+
+
+def test_measured_size_shrinks_with_more_text(tmp_path: Path) -> None:
+    plan = api.check(LONG, sources_dir=SOURCES).plan
+    first, follow = plan.slides
+    assert first.content.size == 18  # type: ignore[union-attr]
+    assert follow.content.size == 24  # type: ignore[union-attr]
+
+
+@pytest.mark.office
+def test_continued_slides_do_not_overflow_in_libreoffice(tmp_path: Path) -> None:
+    reason = missing_tools()
+    if reason:
+        pytest.skip(reason)
+    deck = api.build(LONG, output=tmp_path / "long.pptx", sources_dir=SOURCES).output
+    assert overflowing_lines(deck, tmp_path) == []

@@ -15,6 +15,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from deckgen.errors import Collector, Loc
 
+# libyaml's composer is ten times faster on large briefs and keeps the same marks and errors.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL_TRUE = {"true", "yes", "on"}
 _BOOL_FALSE = {"false", "no", "off"}
 
@@ -44,7 +46,7 @@ def describe(node: Node) -> str:
 def compose(text: str, path: str, diags: Collector) -> Node | None:
     """Compose a YAML document; report a syntax error at its position and return ``None``."""
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and mark is not None and mark.line >= text.count("\n"):

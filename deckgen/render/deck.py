@@ -25,6 +25,7 @@ from deckgen.render.template import (
     remove_slides,
 )
 from deckgen.render.text import write_notes
+from deckgen.render.theme import chart_style_for
 
 
 def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> bytes:
@@ -48,6 +49,7 @@ def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> byt
         lang=plan.meta.language or "en-GB",
         slide_width=int(prs.slide_width or 0),
         slide_height=int(prs.slide_height or 0),
+        chart_style=chart_style_for(prs),
         chart_cache=chart_cache,
     )
     slides = prs.slides  # each access renames every slide part: take it once

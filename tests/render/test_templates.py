@@ -616,3 +616,15 @@ def test_libreoffice_opens_decks_built_on_other_templates(
         ["pdfinfo", str(pdf)], check=True, capture_output=True, text=True, timeout=60
     ).stdout
     assert re.search(rf"^Pages:\s+{len(plan.slides)}$", info, re.MULTILINE)
+
+
+def test_charts_take_the_templates_font() -> None:
+    """Chart text follows the template's theme body font; the palette keeps its meaning."""
+    from deckgen.charts.model import ChartStyle
+    from deckgen.render.roles import open_template
+    from deckgen.render.theme import chart_style_for
+
+    assert chart_style_for(open_template(default_template_path())) == ChartStyle()
+    corporate = chart_style_for(open_template(TEMPLATES / "corporate.pptx"))
+    assert corporate.font == "Arial"
+    assert corporate.accents == ChartStyle().accents

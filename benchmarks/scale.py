@@ -1,12 +1,15 @@
-"""Render time and memory against slide count, with and without fast part naming.
+"""Render time and memory against slide count, with and without ``fast_partnames``.
 
 Builds a generated DeckPlan of N slides, every one with speaker notes, every 10th a native chart
-and every 10th (offset by 5) the same picture, and renders it with ``render_deck`` as shipped and
-with ``fast_partnames`` swapped for a do-nothing block (python-pptx's own O(N) walk per new part).
-Each case runs in its own interpreter so its peak RSS is its own; imports are not timed.
+and every 10th (offset by 5) the same picture, and renders it three ways: ``render_deck`` as
+shipped (fast); with fastrels' part of the block switched off, so python-pptx rescans the
+presentation's relationships and slide ids for each new slide (names-only); and with
+``fast_partnames`` swapped for a do-nothing block, python-pptx's own O(N) walk per new part too
+(python-pptx). Each case runs in its own interpreter so its peak RSS is its own; imports are not
+timed.
 
-    python benchmarks/scale.py                 # N = 200 and 2000, both ways
-    python benchmarks/scale.py --sizes 200 800
+    python benchmarks/scale.py                 # N = 200 and 2000, every mode
+    python benchmarks/scale.py --sizes 200 800 --modes fast names-only
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PIL import Image
 
 import deckgen.render.deck as deck_module
+import deckgen.render.fastrels as fastrels_module
 from deckgen.assets import default_template_path
 from deckgen.charts.model import CategoryTable, ChartData, ChartKind, ChartSpec, Series
 from deckgen.plan.model import (
@@ -45,7 +49,7 @@ from deckgen.plan.model import (
 )
 from deckgen.render import render_deck
 
-MODES = ("fast", "python-pptx")  # fast = render_deck as shipped; python-pptx = the un-wrapped path
+MODES = ("fast", "names-only", "python-pptx")  # see the docstring
 CHART = ChartData(
     spec=ChartSpec(kind=ChartKind.BY_REGION),
     table=CategoryTable(
@@ -97,17 +101,21 @@ def run_one(n: int, mode: str) -> dict[str, float]:
         picture = Path(tmp) / "figure.png"
         Image.new("RGB", (600, 350), (19, 41, 75)).save(picture, format="PNG")
         plan = generated_plan(n, picture)
-        swap = (
-            contextlib.nullcontext()
-            if mode == "fast"
-            else _swap(deck_module, "fast_partnames", _unwrapped)  # the same code, minus the block
-        )
+        swap: contextlib.AbstractContextManager[Any] = contextlib.nullcontext()
+        if mode == "names-only":  # the block installs nothing on the presentation part or slide list
+            swap = _swap(fastrels_module.FastSlides, "install", _install_nothing)
+        elif mode == "python-pptx":
+            swap = _swap(deck_module, "fast_partnames", _unwrapped)  # the same code, minus the block
         with swap:
             start = time.perf_counter()
             data = render_deck(plan)
             seconds = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
     return {"seconds": seconds, "peak_mb": peak_kb / 1024, "bytes": float(len(data))}
+
+
+def _install_nothing(self: Any) -> None:
+    pass
 
 
 @contextlib.contextmanager
@@ -135,6 +143,7 @@ def measure(n: int, mode: str) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000])
+    parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
     parser.add_argument("--one", nargs=2, metavar=("N", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -143,14 +152,14 @@ def main() -> None:
 
     print(f"{'mode':<12} {'N':>6} {'seconds':>9} {'ms/slide':>9} {'peak RSS MB':>12}")
     per_slide: dict[tuple[str, int], float] = {}
-    for mode in MODES:
+    for mode in args.modes:
         for n in args.sizes:
             r = measure(n, mode)
             per_slide[mode, n] = r["seconds"] / n
             ms = 1000 * r["seconds"] / n
             print(f"{mode:<12} {n:>6} {r['seconds']:>9.2f} {ms:>9.2f} {r['peak_mb']:>12.0f}")
     small, large = min(args.sizes), max(args.sizes)
-    for mode in MODES:
+    for mode in args.modes:
         ratio = per_slide[mode, large] / per_slide[mode, small]
         print(f"{mode}: per-slide({large}) / per-slide({small}) = {ratio:.2f}  (1.0 = linear)")
 

@@ -25,6 +25,9 @@ which fails on an upgrade that breaks any of them):
 
 A broken assumption could hand out a partname twice, so leaving the block walks the package once
 more and raises if two parts share a name, rather than write a corrupt file.
+
+The same block also relates each new slide to the presentation and numbers its slide id in O(1)
+(python-pptx otherwise rescans every slide's relationship and id per slide): see fastrels.py.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ from pptx.opc.packuri import PackURI
 from pptx.package import Package
 from pptx.parts.image import Image, ImagePart
 from pptx.presentation import Presentation as PresentationT
+
+from deckgen.render.fastrels import FastSlides
 
 IMAGE_PREFIX = "/ppt/media/image"  # Package.next_image_partname's prefix
 # The package methods the workaround shadows on one package instance while a block is active.
@@ -157,10 +162,11 @@ class PartNamer:
 
 @contextmanager
 def fast_partnames(prs: PresentationT) -> Iterator[PartNamer]:
-    """While active, ``prs``'s package names new parts in O(1); python-pptx's methods come back after.
+    """While active, ``prs``'s package names new parts, and relates and numbers new slides, in O(1).
 
-    Only this presentation's package changes, so other renders in the process are untouched.
-    Nested blocks on one presentation share the outer namer.
+    python-pptx's methods come back on exit. Only this presentation's package, presentation part and
+    slide list change, so other renders in the process are untouched. Nested blocks on one
+    presentation share the outer namer.
     """
     package: Package = prs.part.package
     own = vars(package)
@@ -169,13 +175,17 @@ def fast_partnames(prs: PresentationT) -> Iterator[PartNamer]:
         yield active
         return
     namer = PartNamer(package)
+    slides = FastSlides(prs.part)
     saved = {name: own[name] for name in PATCHED if name in own}
     for name in PATCHED:
         setattr(package, name, getattr(namer, name))
     try:
+        slides.install()
         yield namer
         namer.check_unique()
+        slides.check()
     finally:
+        slides.restore()
         for name in PATCHED:
             if name in saved:
                 own[name] = saved[name]

@@ -19,7 +19,7 @@ from deckgen.charts.model import ChartData, ChartStyle
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Bump with any change to the drawing modules (draw, bars, timeline, matrix, tilemap) that
 # changes pixels: cached pictures must not survive it.
-DRAW_REVISION = "2"
+DRAW_REVISION = "3"
 
 
 def cache_root() -> Path:

@@ -71,8 +71,14 @@ FontStyle = Literal["normal", "italic", "oblique"]
 
 
 def _families(style: ChartStyle) -> list[str]:
-    # Metric-compatible fallbacks keep the layout when the theme's font is missing (see PPTX-NOTES).
-    return list(dict.fromkeys([style.font, "Liberation Sans", "DejaVu Sans"]))
+    # A theme font the fitter knows (Calibri, Arial) is drawn in its metric-compatible twin
+    # (Carlito, Liberation Sans): same widths, installed with deckgen's fonts, and matplotlib does
+    # not warn about the proprietary face it cannot find. Fallbacks keep the layout otherwise.
+    from deckgen.fit.metrics import default_book
+
+    book = default_book()
+    font = book.family_of(style.font) if book.knows(style.font) else style.font
+    return list(dict.fromkeys([font, "Liberation Sans", "DejaVu Sans"]))
 
 
 def _rc(style: ChartStyle, dpi: int) -> dict[RcKeyType, Any]:
@@ -156,9 +162,19 @@ def mix(color: str, other: str, t: float) -> str:
 
 
 def ink_on(fill: str, style: ChartStyle) -> str:
-    """Dark or white text, whichever reads better on ``fill``."""
-    r, g, b = (int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    return "#FFFFFF" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.55 else style.text_color
+    """Dark or white text, whichever has the higher WCAG contrast on ``fill``."""
+    white = "#FFFFFF"
+    return white if _contrast(white, fill) > _contrast(style.text_color, fill) else style.text_color
+
+
+def _contrast(a: str, b: str) -> float:
+    def luminance(color: str) -> float:
+        rgb = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
 
 
 def flank_color(flank: Flank, style: ChartStyle) -> str:

@@ -9,6 +9,8 @@ from deckgen.charts.draw import EDGE, PAD, Ink, annotation_texts, box_swatch, fl
 from deckgen.charts.model import ChartData, ChartStyle, MatrixTable
 from deckgen.data.model import Flank, Status
 
+MAX_HEAD_LINES = 4
+
 _STATUS_NAMES = {
     Status.ACTIVE: "Active",
     Status.CONTESTED: "Contested",
@@ -111,7 +113,7 @@ def draw_matrix(ink: Ink, data: ChartData, table: MatrixTable) -> None:
 
 
 class _Axis:
-    """Column headings across a grid: written across, wrapped to three lines, when the columns are wide
+    """Column headings across a grid: written across, wrapped to four lines, when the columns are wide
     enough; otherwise at 45 degrees, the columns narrowed so the last heading's overhang still fits."""
 
     def __init__(self, ink: Ink, names: list[str], width: float) -> None:
@@ -119,8 +121,11 @@ class _Axis:
         n, h = max(len(names), 1), ink.line()
         self.pitch = min(1.5, width / n)
         self.lines = [ink.wrap(x, self.pitch - 0.1) for x in names]
+        # Up to four lines across: "Political / and / security / partnership" on a 4:3 slide
+        # reads better upright than turned, and turning would squeeze every row.
         self.flat = all(
-            len(x) <= 3 and max(ink.measure(t) for t in x) <= self.pitch - 0.1 for x in self.lines
+            len(x) <= MAX_HEAD_LINES and max(ink.measure(t) for t in x) <= self.pitch - 0.1
+            for x in self.lines
         )
         if not self.flat:
             cos = math.cos(math.radians(45))

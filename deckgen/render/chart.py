@@ -17,10 +17,24 @@ from deckgen.charts.cache import ChartCache, render_png_cached
 from deckgen.charts.model import CategoryTable, ChartStyle
 from deckgen.plan.model import ChartContent
 from deckgen.render.geometry import Box, inches
-from deckgen.render.text import Ink, Line, add_text_box, caption_height, slide_text, write_lines
+from deckgen.render.text import (
+    DEFAULT_FAMILY,
+    Ink,
+    Line,
+    Palette,
+    add_text_box,
+    caption_height,
+    contrast,
+    slide_text,
+    text_width_pt,
+    write_lines,
+)
 
 CAPTION_PT = 18
 PICTURE_DPI = 200
+# A legend to the right of the bars would leave them less than this wide: put it under them
+# instead (a 4:3 slide). 16:9 slides keep it at the right, beside the bars.
+MIN_PLOT_W = inches(5.0)
 
 
 def render_chart(
@@ -31,12 +45,20 @@ def render_chart(
     lang: str,
     style: ChartStyle,
     cache: ChartCache | None,
+    palette: Palette | None = None,
+    family: str = DEFAULT_FAMILY,
 ) -> None:
     gap = inches(0.1)
-    cap_h = caption_height(content.caption, area.width, CAPTION_PT) if content.caption.strip() else 0
+    cap_h = (
+        caption_height(content.caption, area.width, CAPTION_PT, family=family)
+        if content.caption.strip()
+        else 0
+    )
     box = Box(area.left, area.top, area.width, area.height - (cap_h + gap if cap_h else 0))
     if content.native and isinstance(content.data.table, CategoryTable):
-        frame = _native(slide, content.data.table, box, style, highlight=content.data.highlight)
+        frame = _native(slide, content.data.table, box, style, highlight=content.data.highlight, lang=lang)
+        if legend_below(content.data.table, box, style):
+            frame.chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         element: Any = frame._element
         element.nvGraphicFramePr.cNvPr.set("descr", slide_text(content.alt))
     else:
@@ -58,11 +80,29 @@ def render_chart(
         cap_box = Box(area.left, box.top + box.height + gap, area.width, cap_h)
         caption = add_text_box(slide.shapes, cap_box, name="Caption")
         line = Line(content.caption, size=CAPTION_PT, ink=Ink.MUTED, bullet=False, align=PP_ALIGN.CENTER)
-        write_lines(caption.text_frame, [line], lang=lang)
+        write_lines(caption.text_frame, [line], lang=lang, palette=palette)
+
+
+def legend_below(table: CategoryTable, box: Box, style: ChartStyle) -> bool:
+    """True when a legend at the right would squeeze the bars (a 4:3 slide, long kind names)."""
+    font = style.font
+
+    def widest(names: tuple[str, ...]) -> int:
+        return int(max((text_width_pt(n, style.tick_size, family=font) for n in names), default=0) * 12700)
+
+    legend_w = widest(tuple(s.name for s in table.series)) + inches(0.5)
+    labels_w = widest(table.categories) + inches(0.3)
+    return box.width - legend_w - labels_w < MIN_PLOT_W
 
 
 def _native(
-    slide: Slide, table: CategoryTable, box: Box, style: ChartStyle, *, highlight: tuple[str, ...]
+    slide: Slide,
+    table: CategoryTable,
+    box: Box,
+    style: ChartStyle,
+    *,
+    highlight: tuple[str, ...],
+    lang: str = "en-GB",
 ) -> Any:
     data = CategoryChartData(number_format="0")
     # A bar chart draws its first category at the bottom; feed them reversed so the table's first
@@ -108,6 +148,7 @@ def _native(
     cat_axis.tick_labels.font.size = Pt(style.tick_size)
     cat_axis.format.line.color.rgb = _rgb(style.muted_color)
     cat_axis.has_major_gridlines = False
+    _label_every_category(cat_axis._element)
     val_axis = chart.value_axis
     val_axis.has_major_gridlines = True
     val_axis.major_gridlines.format.line.color.rgb = _rgb("#D9DEE7")
@@ -118,7 +159,9 @@ def _native(
     val_axis.major_unit = 1 if longest <= 8 else 2
     val_axis.has_title = True
     val_axis.axis_title.text_frame.text = table.value_axis_title
-    title_font = val_axis.axis_title.text_frame.paragraphs[0].runs[0].font
+    title_run = val_axis.axis_title.text_frame.paragraphs[0].runs[0]
+    title_run._r.get_or_add_rPr().set("lang", lang)
+    title_font = title_run.font
     title_font.size = Pt(style.label_size)
     title_font.bold = False
     title_font.color.rgb = _rgb(style.muted_color)
@@ -127,17 +170,65 @@ def _native(
         for label_index, name in enumerate(reversed(table.categories)):
             if name in names:
                 continue
-            for series in plot.series:
+            for n, series in enumerate(plot.series):
+                if table.series[n].values[len(table.categories) - 1 - label_index] == 0:
+                    continue  # a gap: nothing drawn, nothing to label
                 point = series.points[label_index]
+                muted = _mute(series.format.fill.fore_color.rgb)
                 point.format.fill.solid()
-                point.format.fill.fore_color.rgb = _rgb(_mute(series.format.fill.fore_color.rgb))
+                point.format.fill.fore_color.rgb = _rgb(muted)
+                # The series' white labels vanish on the paler fill: dark ones read on it.
+                label = point.data_label
+                label.font.size = Pt(style.label_size)
+                label.font.bold = True
+                label.font.color.rgb = _rgb(_ink_on(muted))
+                _show_value(label)
     return frame
 
 
 def _unsigned_axis_ids(space: Any) -> None:
-    """python-pptx writes negative axis ids; the schema wants unsigned ints. Wrap them to 32 bits."""
+    """python-pptx writes negative axis ids; the schema wants unsigned ints. Keep them to 31 bits:
+    LibreOffice reads ids as signed 32-bit numbers, loses the link between the two axes for ids
+    past 2^31 and then draws the value axis title a second time, beside the categories."""
     for element in space.iter(qn("c:axId"), qn("c:crossAx")):
-        element.set("val", str(int(element.get("val")) & 0xFFFFFFFF))
+        element.set("val", str(int(element.get("val")) & 0x7FFFFFFF))
+
+
+def _label_every_category(cat_ax: Any) -> None:
+    """Name every category: LibreOffice otherwise skips every other name when bars are thin."""
+    skip = cat_ax.makeelement(qn("c:tickLblSkip"), {"val": "1"})
+    successor = next(
+        (
+            el
+            for tag in ("c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst")
+            if (el := cat_ax.find(qn(tag))) is not None
+        ),
+        None,
+    )
+    if successor is None:
+        cat_ax.append(skip)
+    else:
+        successor.addprevious(skip)
+
+
+def _show_value(label: Any) -> None:
+    """A point's own label shows its value, in the series' number format (zero hidden)."""
+    dlbl = label._get_or_add_dLbl()
+    num_fmt = dlbl.find(qn("c:numFmt"))
+    if num_fmt is None:
+        num_fmt = dlbl.makeelement(qn("c:numFmt"), {})
+        dlbl.find(qn("c:idx")).addnext(num_fmt)
+    num_fmt.set("formatCode", "0;;;")
+    num_fmt.set("sourceLinked", "0")
+    for tag, value in (
+        ("c:showVal", "1"),
+        ("c:showLegendKey", "0"),
+        ("c:showCatName", "0"),
+        ("c:showSerName", "0"),
+    ):
+        element = dlbl.find(qn(tag))
+        if element is not None:
+            element.set("val", value)
 
 
 def _rgb(color: str) -> RGBColor:
@@ -152,6 +243,7 @@ def _mute(rgb: RGBColor) -> str:
 
 
 def _ink_on(fill: str) -> str:
-    r, g, b = (int(fill.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
-    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return "#1A1A1A" if luminance > 150 else "#FFFFFF"
+    """Dark or white label text, whichever has the higher WCAG contrast on ``fill``."""
+    value = fill.lstrip("#").upper()
+    dark = "1A1A1A"
+    return "#" + (dark if contrast(dark, value) >= contrast("FFFFFF", value) else "FFFFFF")

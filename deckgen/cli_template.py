@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 import click
 
+from deckgen.cli import _CONTEXT, EXIT_INPUT, EXIT_OK, _color
 from deckgen.errors import DeckgenError, count_line, format_report
-
-EXIT_OK = 0
-EXIT_INPUT = 1
-
-_CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-def _color(stream: object) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 @click.group(context_settings=_CONTEXT)

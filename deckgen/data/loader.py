@@ -44,7 +44,7 @@ from deckgen.data.model import (
 from deckgen.data.records import RecordReader, check_id
 from deckgen.errors import Collector, Loc
 from deckgen.sources import SourceLibrary
-from deckgen.spec.yamlnodes import MapReader, compose, describe, node_loc
+from deckgen.spec.yamlnodes import MapReader, describe, node_loc, read_yaml
 
 TOP_KEYS = ("id", "title", "sources", "regions", "kinds", "records")
 
@@ -60,25 +60,11 @@ def load_dataset(path: Path, *, sources: SourceLibrary) -> Dataset:
 def check_dataset(path: Path, *, sources: SourceLibrary) -> tuple[Dataset | None, Collector]:
     """Like ``load_dataset``, but return the dataset (None on errors) and every diagnostic."""
     diags = Collector()
-    shown = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        diags.error(Loc(shown), "missing-file", f"no such dataset: {shown}")
-        return None, diags
-    except (OSError, UnicodeDecodeError) as exc:
-        diags.error(Loc(shown), "unreadable-file", f"cannot read the dataset: {exc}")
-        return None, diags
-    root = compose(text, shown, diags)
+    hint = "a dataset needs 'id:', 'title:', 'regions:', 'kinds:' and 'records:'"
+    root = read_yaml(path, diags, what="dataset", empty_hint=hint)
     if root is None:
-        if not diags.has_errors:
-            diags.error(
-                Loc(shown, 1, 1),
-                "empty-dataset",
-                "the dataset is empty",
-                hint="a dataset needs 'id:', 'title:', 'regions:', 'kinds:' and 'records:'",
-            )
         return None, diags
+    shown = str(path)
     dataset = _Parser(shown, diags, sources).dataset(root)
     return (None if diags.has_errors else dataset), diags
 

@@ -35,7 +35,7 @@ from deckgen.spec.model import (
     TitleBody,
 )
 from deckgen.spec.teaching import TEACHING_KINDS, check_timing, teaching_body
-from deckgen.spec.yamlnodes import MapReader, compose, describe, node_loc
+from deckgen.spec.yamlnodes import MapReader, describe, node_loc, read_yaml
 
 TOP_KEYS = ("deck", "sources", "data", "slides")
 DECK_KEYS = ("title", "subtitle", "audience", "presenter", "date", "marking", "template", "language")
@@ -77,26 +77,11 @@ _ALIAS = re.compile(r"[a-z0-9][a-z0-9-]*")
 def load_brief(path: Path) -> tuple[Brief | None, Collector]:
     """Read and shape-check a brief; the collector holds every problem (and warnings)."""
     diags = Collector()
-    shown = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        diags.error(Loc(shown), "missing-file", f"no such brief: {shown}")
-        return None, diags
-    except (OSError, UnicodeDecodeError) as exc:
-        diags.error(Loc(shown), "unreadable-file", f"cannot read the brief: {exc}")
-        return None, diags
-    root = compose(text, shown, diags)
+    hint = "a brief needs 'deck:' and 'slides:'; see briefs/ for examples"
+    root = read_yaml(path, diags, what="brief", empty_hint=hint)
     if root is None:
-        if not diags.has_errors:
-            diags.error(
-                Loc(shown, 1, 1),
-                "empty-brief",
-                "the brief is empty",
-                hint="a brief needs 'deck:' and 'slides:'; see briefs/ for examples",
-            )
         return None, diags
-    return _Parser(shown, diags).brief(root, name=path.stem), diags
+    return _Parser(str(path), diags).brief(root, name=path.stem), diags
 
 
 def parse_brief(path: Path) -> Brief:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -65,6 +66,23 @@ def compose(text: str, path: str, diags: Collector) -> Node | None:
     except yaml.YAMLError as exc:
         diags.error(Loc(path, 1, 1), "yaml-syntax", f"YAML syntax error: {exc}")
     return None
+
+
+def read_yaml(path: Path, diags: Collector, *, what: str, empty_hint: str) -> Node | None:
+    """Read and compose one YAML file, reporting a missing, unreadable, broken or empty file."""
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        diags.error(Loc(shown), "missing-file", f"no such {what}: {shown}")
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        diags.error(Loc(shown), "unreadable-file", f"cannot read the {what}: {exc}")
+        return None
+    root = compose(text, shown, diags)
+    if root is None and not diags.has_errors:
+        diags.error(Loc(shown, 1, 1), f"empty-{what}", f"the {what} is empty", hint=empty_hint)
+    return root
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
@@ -126,6 +127,7 @@ def order_for_reading(slide: Slide) -> None:
         anchor.addnext(element)
 
 
+@lru_cache(maxsize=256)  # the same footer text on every slide: measure it once
 def source_size(source_line: str, width: int, *, family: str = DEFAULT_FAMILY) -> float:
     """The largest size at which the source line fits the footer band; 8 pt at the least."""
     for size, max_lines in SOURCE_STEPS:
@@ -134,6 +136,7 @@ def source_size(source_line: str, width: int, *, family: str = DEFAULT_FAMILY) -
     return SMALLEST_SOURCE[0]
 
 
+@lru_cache(maxsize=256)  # the same footer text on every slide: measure it once
 def source_row_height(source_line: str, *, slide_width: int, family: str = DEFAULT_FAMILY) -> int:
     """Height in EMU of the row above the footer band the source line needs; 0 when the band
     beside the marking holds it at 9 pt or more."""
@@ -147,6 +150,7 @@ def source_row_height(source_line: str, *, slide_width: int, family: str = DEFAU
     return int(lines * ROW_PT * LINE_SPACING * EMU_PER_PT) + 2 * THIN_INSET + inches(0.04)
 
 
+@lru_cache(maxsize=256)  # the same footer text on every slide: measure it once
 def marking_fit(marking: str, *, family: str = DEFAULT_FAMILY) -> tuple[int, float]:
     """The bottom marking's box width and size: as wide as the marking measures in bold, with air
     either side; a marking too long for 5 in goes down to 9 pt, which fits two lines in the band."""

@@ -47,6 +47,7 @@ from deckgen.render.text import (
     inherited_title_size,
     inner_height_pt,
     inner_width,
+    layout_cache,
     legible,
     level_indents,
     level_size,
@@ -119,6 +120,15 @@ def placeholder(slide: Slide, idx: int) -> SlidePlaceholder | None:
 
 
 def box_of(shape: BaseShape) -> Box:
+    """Where a shape sits. A placeholder without a position of its own takes its layout's, which
+    python-pptx looks up through the layout on every read: cache that once per layout."""
+    element: Any = shape._element
+    if shape.is_placeholder and element.xfrm is None:
+        cache = layout_cache(shape, "box")
+        idx = shape.placeholder_format.idx
+        if idx not in cache:
+            cache[idx] = Box(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
+        return cast(Box, cache[idx])
     return Box(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
 
 

@@ -12,7 +12,7 @@ import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
 from pptx.dml.color import ColorFormat
 from pptx.enum.dml import MSO_THEME_COLOR
@@ -296,10 +296,29 @@ def _filled_shapes(layout: SlideLayout, palette: Palette) -> tuple[tuple[Box, st
     return tuple(found)
 
 
+def layout_cache(shape: BaseShape, name: str) -> dict[Any, Any]:
+    """A per-layout memo for what a slide's placeholders inherit, kept on the layout's part.
+
+    The part lives exactly as long as the presentation being rendered, so nothing cached here can
+    leak into another deck; each lookup through python-pptx's inheritance walks XML with xpath.
+    """
+    part: Any = shape.part.slide_layout.part  # type: ignore[attr-defined]
+    memo: dict[str, dict[Any, Any]] = part.__dict__.setdefault("_deckgen_memo", {})
+    return memo.setdefault(name, {})
+
+
 def inherited_color(shape: BaseShape, level: int, palette: Palette) -> str | None:
     """The colour a placeholder's text takes at ``level`` from the layout, master and text styles."""
     if not shape.is_placeholder:
         return None
+    cache = layout_cache(shape, "color")
+    key = (shape.placeholder_format.idx, level, tuple(sorted(palette.scheme.items())))
+    if key not in cache:
+        cache[key] = _inherited_color(shape, level, palette)
+    return cast("str | None", cache[key])
+
+
+def _inherited_color(shape: BaseShape, level: int, palette: Palette) -> str | None:
     kind = shape.placeholder_format.type
     style = "titleStyle" if kind is not None and "TITLE" in kind.name else "bodyStyle"
     path = f"{qn(f'a:lvl{level + 1}pPr')}/{qn('a:defRPr')}/{qn('a:solidFill')}"

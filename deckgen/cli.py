@@ -3,52 +3,30 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
 from deckgen import __version__
-from deckgen.errors import DeckgenError, Diagnostic, count_line, format_report
-
-EXIT_OK = 0
-EXIT_INPUT = 1
-EXIT_USAGE = 2
-
-_CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-def _color(stream: object) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return bool(getattr(stream, "isatty", lambda: False)())
+from deckgen.cli_common import (
+    CONTEXT,
+    EXIT_INPUT,
+    EXIT_OK,
+    fail_with,
+    json_option,
+    print_diagnostics,
+    sources_option,
+    strict_option,
+)
+from deckgen.cli_office import handout, preview
+from deckgen.cli_template import template
+from deckgen.errors import DeckgenError, count_line
 
 
-def _report(diagnostics: tuple[Diagnostic, ...]) -> None:
-    if diagnostics:
-        click.echo(format_report(diagnostics, color=_color(sys.stderr)), err=True)
-
-
-def _fail(exc: DeckgenError, *, what: str, as_json: bool, brief: Path | None = None) -> NoReturn:
-    if as_json:
-        payload = {
-            "status": "failed",
-            "brief": str(brief) if brief else None,
-            "diagnostics": [d.as_dict() for d in exc.diagnostics],
-        }
-        click.echo(json.dumps(payload, indent=2))
-    else:
-        _report(exc.diagnostics)
-        click.echo(f"{count_line(exc.diagnostics)}; {what}.", err=True)
-    sys.exit(EXIT_INPUT)
-
-
-@click.group(context_settings=_CONTEXT)
+@click.group(context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="deckgen")
 def main() -> None:
     """Compile YAML briefs into PowerPoint briefing and teaching decks.
@@ -66,17 +44,7 @@ def main() -> None:
     """
 
 
-_strict = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-_json = click.option("--json", "as_json", is_flag=True, help="Print a machine-readable report on stdout.")
-_sources = click.option(
-    "--sources",
-    "sources_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of source articles (default: 'sources/' next to the brief).",
-)
-
-
-@main.command(context_settings=_CONTEXT)
+@main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
@@ -95,9 +63,9 @@ _sources = click.option(
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
 @click.option("--shard", metavar="K/N", help="Build only shard K of N (for CI matrices and cluster jobs).")
 @click.option("--no-cache", is_flag=True, help="Redraw every chart instead of using the chart cache.")
-@_strict
-@_json
-@_sources
+@strict_option
+@json_option
+@sources_option
 def build(
     paths: tuple[Path, ...],
     output: Path | None,
@@ -159,7 +127,7 @@ def _run_with_progress(batch: Any, briefs: list[Path], options: Any, *, jobs: in
     def line(outcome: Any) -> None:
         if quiet:
             return
-        _report(outcome.diagnostics)
+        print_diagnostics(outcome.diagnostics)
         if outcome.status == "failed":
             click.echo(f"{count_line(outcome.diagnostics)}; no deck written for {outcome.brief}.", err=True)
         elif outcome.status == "skipped":
@@ -186,11 +154,11 @@ def _run_with_progress(batch: Any, briefs: list[Path], options: Any, *, jobs: in
     return outcomes
 
 
-@main.command(context_settings=_CONTEXT)
+@main.command(context_settings=CONTEXT)
 @click.argument("briefs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@_strict
-@_json
-@_sources
+@strict_option
+@json_option
+@sources_option
 def check(briefs: tuple[Path, ...], strict: bool, as_json: bool, sources_dir: Path | None) -> None:
     """Check BRIEFS without writing anything: every problem, located.
 
@@ -216,7 +184,7 @@ def check(briefs: tuple[Path, ...], strict: bool, as_json: bool, sources_dir: Pa
                 }
             )
             if not as_json:
-                _report(exc.diagnostics)
+                print_diagnostics(exc.diagnostics)
                 click.echo(f"{brief}: {count_line(exc.diagnostics)}.", err=True)
             continue
         reports.append(
@@ -228,7 +196,7 @@ def check(briefs: tuple[Path, ...], strict: bool, as_json: bool, sources_dir: Pa
             }
         )
         if not as_json:
-            _report(result.diagnostics)
+            print_diagnostics(result.diagnostics)
             click.echo(
                 f"{brief}: ok, {len(result.plan.slides)} slides, {count_line(result.diagnostics)}.", err=True
             )
@@ -237,9 +205,9 @@ def check(briefs: tuple[Path, ...], strict: bool, as_json: bool, sources_dir: Pa
     sys.exit(EXIT_INPUT if failed else EXIT_OK)
 
 
-@main.command(context_settings=_CONTEXT)
+@main.command(context_settings=CONTEXT)
 @click.argument("brief", type=click.Path(path_type=Path))
-@_sources
+@sources_option
 def plan(brief: Path, sources_dir: Path | None) -> None:
     """Print the deck plan of BRIEF as JSON: every slide's layout, text and notes.
 
@@ -253,13 +221,13 @@ def plan(brief: Path, sources_dir: Path | None) -> None:
     try:
         result = api.check(brief, sources_dir=sources_dir)
     except DeckgenError as exc:
-        _fail(exc, what="no plan", as_json=False, brief=brief)
+        fail_with(exc, what="no plan", as_json=False, brief=brief)
     click.echo(json.dumps(plan_to_dict(result.plan), indent=2, ensure_ascii=False))
 
 
-@main.command(context_settings=_CONTEXT)
+@main.command(context_settings=CONTEXT)
 @click.argument("source", type=click.Path(path_type=Path))
-@_json
+@json_option
 def sections(source: Path, as_json: bool) -> None:
     """List every valid address in SOURCE, with its line and first words.
 
@@ -278,7 +246,7 @@ def sections(source: Path, as_json: bool) -> None:
     try:
         article, infos = api.sections(path)
     except DeckgenError as exc:
-        _fail(exc, what="nothing listed", as_json=as_json)
+        fail_with(exc, what="nothing listed", as_json=as_json)
     if as_json:
         items = [{"address": i.address, "line": i.line, "preview": i.preview} for i in infos]
         click.echo(json.dumps({"article": article.id, "addresses": items}, indent=2, ensure_ascii=False))
@@ -288,7 +256,7 @@ def sections(source: Path, as_json: bool) -> None:
         click.echo(f"{path}:{info.line}: {info.address.ljust(width)}  {info.preview}")
 
 
-@main.command(name="import", context_settings=_CONTEXT)
+@main.command(name="import", context_settings=CONTEXT)
 @click.argument("article", type=click.Path(path_type=Path))
 @click.option("--id", "article_id", help="Article id (default: from the file name).")
 @click.option(
@@ -312,7 +280,7 @@ def import_(article: Path, article_id: str | None, output: Path | None) -> None:
     try:
         text = api.import_article(article, article_id=article_id)
     except DeckgenError as exc:
-        _fail(exc, what="nothing imported", as_json=False)
+        fail_with(exc, what="nothing imported", as_json=False)
     if output is None:
         click.echo(text, nl=False)
         return
@@ -324,14 +292,6 @@ def import_(article: Path, article_id: str | None, output: Path | None) -> None:
     click.echo(f"wrote {output}: add '##' section headings and check the front matter", err=True)
 
 
-def _attach_subcommands() -> None:
-    # These modules import helpers from this one, so they are attached once it is complete.
-    from deckgen.cli_office import handout, preview
-    from deckgen.cli_template import template
-
-    main.add_command(template)
-    main.add_command(preview)
-    main.add_command(handout)
-
-
-_attach_subcommands()
+main.add_command(template)
+main.add_command(preview)
+main.add_command(handout)

@@ -8,7 +8,7 @@ from typing import NoReturn
 
 import click
 
-from deckgen.cli import _CONTEXT, EXIT_INPUT, EXIT_OK, _fail, _report, _sources
+from deckgen.cli_common import CONTEXT, EXIT_INPUT, EXIT_OK, fail_with, print_diagnostics, sources_option
 from deckgen.errors import DeckgenError
 from deckgen.office import OfficeError
 
@@ -24,7 +24,7 @@ def _office_failed(exc: OfficeError) -> NoReturn:
     sys.exit(EXIT_INPUT)
 
 
-@click.command(context_settings=_CONTEXT)
+@click.command(context_settings=CONTEXT)
 @click.argument("brief", type=click.Path(path_type=Path))
 @click.option(
     "-o",
@@ -39,7 +39,7 @@ def _office_failed(exc: OfficeError) -> NoReturn:
     show_default=True,
     help="Resolution of the slide thumbnails.",
 )
-@_sources
+@sources_option
 def preview(brief: Path, output: Path | None, dpi: int, sources_dir: Path | None) -> None:
     """Render the slides of BRIEF to PNG thumbnails and one labelled contact sheet.
 
@@ -57,10 +57,10 @@ def preview(brief: Path, output: Path | None, dpi: int, sources_dir: Path | None
     try:
         result = run_preview(brief, out_dir=output, dpi=dpi, sources_dir=sources_dir, progress=_progress)
     except DeckgenError as exc:
-        _fail(exc, what="no preview written", as_json=False, brief=brief)
+        fail_with(exc, what="no preview written", as_json=False, brief=brief)
     except OfficeError as exc:
         _office_failed(exc)
-    _report(result.diagnostics)
+    print_diagnostics(result.diagnostics)
     if result.removed:
         click.echo(f"removed {result.removed} thumbnails of a longer, earlier deck", err=True)
     click.echo(
@@ -69,7 +69,7 @@ def preview(brief: Path, output: Path | None, dpi: int, sources_dir: Path | None
     sys.exit(EXIT_OK)
 
 
-@click.command(context_settings=_CONTEXT)
+@click.command(context_settings=CONTEXT)
 @click.argument("brief", type=click.Path(path_type=Path))
 @click.option(
     "-o",
@@ -85,7 +85,7 @@ def preview(brief: Path, output: Path | None, dpi: int, sources_dir: Path | None
     help="Resolution of the slide pictures.",
 )
 @click.option("--text-only", is_flag=True, help="Print each slide's text instead of its picture.")
-@_sources
+@sources_option
 def handout(brief: Path, output: Path | None, dpi: int, text_only: bool, sources_dir: Path | None) -> None:
     """Write a trainee handout of BRIEF as PDF: slides, notes and sources.
 
@@ -111,10 +111,10 @@ def handout(brief: Path, output: Path | None, dpi: int, text_only: bool, sources
             progress=_progress,
         )
     except DeckgenError as exc:
-        _fail(exc, what="no handout written", as_json=False, brief=brief)
+        fail_with(exc, what="no handout written", as_json=False, brief=brief)
     except OfficeError as exc:
         _office_failed(exc)
-    _report(result.diagnostics)
+    print_diagnostics(result.diagnostics)
     left_out = ""
     if result.withheld:
         numbers = ", ".join(str(n) for n in result.withheld)

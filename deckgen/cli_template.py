@@ -8,11 +8,11 @@ from pathlib import Path
 
 import click
 
-from deckgen.cli import _CONTEXT, EXIT_INPUT, EXIT_OK, _color
+from deckgen.cli_common import CONTEXT, EXIT_INPUT, EXIT_OK, use_color
 from deckgen.errors import DeckgenError, count_line, format_report
 
 
-@click.group(context_settings=_CONTEXT)
+@click.group(context_settings=CONTEXT)
 def template() -> None:
     """Look inside PowerPoint templates (.pptx or .potx) before briefing with them.
 
@@ -23,7 +23,7 @@ def template() -> None:
     """
 
 
-@template.command("inspect", context_settings=_CONTEXT)
+@template.command("inspect", context_settings=CONTEXT)
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
 def inspect_command(file: Path, as_json: bool) -> None:
@@ -57,7 +57,7 @@ def inspect_command(file: Path, as_json: bool) -> None:
             }
             click.echo(json.dumps(payload, indent=2))
         else:
-            click.echo(format_report(exc.diagnostics, color=_color(sys.stderr)), err=True)
+            click.echo(format_report(exc.diagnostics, color=use_color(sys.stderr)), err=True)
             click.echo(f"{count_line(exc.diagnostics)}; no report.", err=True)
         sys.exit(EXIT_INPUT)
     if as_json:

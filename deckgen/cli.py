@@ -292,6 +292,33 @@ def import_(article: Path, article_id: str | None, output: Path | None) -> None:
     click.echo(f"wrote {output}: add '##' section headings and check the front matter", err=True)
 
 
+@main.command(context_settings=CONTEXT)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the schema here instead of standard output.",
+)
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of the brief format, for completion in editors.
+
+    With the YAML language server (VS Code, Neovim, and others), put this line at the top of a
+    brief: # yaml-language-server: $schema=../docs/brief.schema.json
+
+    \b
+    Example:
+      deckgen schema -o docs/brief.schema.json
+    """
+    from deckgen.output import write_atomic
+    from deckgen.spec.schema import brief_schema
+
+    text = json.dumps(brief_schema(), indent=2) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+
+
 main.add_command(template)
 main.add_command(preview)
 main.add_command(handout)

@@ -16,19 +16,10 @@ from pptx.util import Emu, Pt
 from deckgen.charts.cache import ChartCache, render_png_cached
 from deckgen.charts.model import CategoryTable, ChartStyle
 from deckgen.plan.model import ChartContent
+from deckgen.render.colors import Ink, Palette, contrast
 from deckgen.render.geometry import Box, inches
-from deckgen.render.text import (
-    DEFAULT_FAMILY,
-    Ink,
-    Line,
-    Palette,
-    add_text_box,
-    caption_height,
-    contrast,
-    slide_text,
-    text_width_pt,
-    write_lines,
-)
+from deckgen.render.text import Line, add_text_box, slide_text, write_lines
+from deckgen.render.textfit import DEFAULT_FAMILY, caption_height, text_width_pt
 
 CAPTION_PT = 18
 PICTURE_DPI = 200

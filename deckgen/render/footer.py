@@ -11,21 +11,16 @@ from pptx.slide import Slide
 from pptx.text.text import Font
 from pptx.util import Pt
 
+from deckgen.render.colors import Ink, Palette, slide_palette
 from deckgen.render.geometry import FOOTER_BAND, SIDE_MARGIN, Box, inches
-from deckgen.render.text import (
+from deckgen.render.text import Line, add_text_box, paint, write_lines
+from deckgen.render.textfit import (
     DEFAULT_FAMILY,
     EMU_PER_PT,
     LINE_SPACING,
-    Ink,
-    Line,
-    Palette,
-    add_text_box,
     body_family,
     estimate_lines,
-    paint,
-    slide_palette,
     text_width_pt,
-    write_lines,
 )
 
 MARKING_PT = 11

@@ -30,15 +30,14 @@ from deckgen.plan.model import (
     TwoColumnContent,
 )
 from deckgen.render.chart import render_chart
+from deckgen.render.colors import Ink, layout_cache, slide_palette
 from deckgen.render.footer import source_row_height
 from deckgen.render.geometry import FOOTER_BAND, GAP, Box, content_area, fit_inside, inches
 from deckgen.render.template import BODY_IDX, COMPARISON, TEXT_TYPES, TWO_CONTENT
-from deckgen.render.text import (
+from deckgen.render.text import Line, add_text_box, legible, slide_text, write_lines
+from deckgen.render.textfit import (
     BODY_SIZES,
     MIN_BODY_PT,
-    Ink,
-    Line,
-    add_text_box,
     body_family,
     bullet_font_size,
     caption_height,
@@ -47,18 +46,13 @@ from deckgen.render.text import (
     inherited_title_size,
     inner_height_pt,
     inner_width,
-    layout_cache,
-    legible,
     level_indents,
     level_size,
     level_space,
     lines_height_pt,
     quote_font_size,
     shape_family,
-    slide_palette,
-    slide_text,
     title_font_size,
-    write_lines,
 )
 
 MAX_LEVEL = 4

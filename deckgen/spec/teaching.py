@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import string
-from typing import TYPE_CHECKING
 
 from deckgen.errors import Collector
+from deckgen.spec.bodies import BodyParser
 from deckgen.spec.model import (
     CheckBody,
     DiscussionBody,
@@ -20,16 +20,13 @@ from deckgen.spec.model import (
 )
 from deckgen.spec.yamlnodes import MapReader
 
-if TYPE_CHECKING:
-    from deckgen.spec.loader import _Parser
-
 TEACHING_KINDS = frozenset(
     {SlideKind.OBJECTIVES, SlideKind.DISCUSSION, SlideKind.CHECK, SlideKind.SCENARIO, SlideKind.TIMING}
 )
 LETTERS = string.ascii_uppercase
 
 
-def teaching_body(parser: _Parser, kind: SlideKind, r: MapReader) -> SlideBody | None:
+def teaching_body(parser: BodyParser, kind: SlideKind, r: MapReader) -> SlideBody | None:
     if kind is SlideKind.TIMING:
         return TimingBody()
     if kind is SlideKind.OBJECTIVES:
@@ -59,7 +56,7 @@ def teaching_body(parser: _Parser, kind: SlideKind, r: MapReader) -> SlideBody |
     raise AssertionError(kind)
 
 
-def _check(parser: _Parser, r: MapReader) -> CheckBody | None:
+def _check(parser: BodyParser, r: MapReader) -> CheckBody | None:
     question = r.text("question", required=True, what="the question to ask")
     choices = parser.texts(r, "choices", required=False, what="the answer options") or ()
     answer = r.text("answer", required=True, what="the correct answer: a letter, or the model answer")

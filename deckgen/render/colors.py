@@ -80,7 +80,6 @@ def _modified(rgb: str, element: Any) -> str:
     return _hex(*srgb)
 
 
-_MAPPED = ("bg1", "tx1", "bg2", "tx2")
 _DEFAULT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 
 

@@ -10,7 +10,7 @@ from deckgen.assets import DEFAULT_TEMPLATE_NAME, default_template_path, profile
 from deckgen.charts.model import ChartData
 from deckgen.data.model import Dataset, SourceEvidence
 from deckgen.errors import Collector, DeckgenError, Loc
-from deckgen.resolve_chart import ChartResolver
+from deckgen.resolve_chart import ChartResolver, brief_file
 from deckgen.sources import (
     AddressError,
     AddressSyntaxError,
@@ -152,17 +152,9 @@ class _Resolver:
         ref = self.brief.deck.template
         if ref is None or ref.value == DEFAULT_TEMPLATE_NAME:
             return default_template_path()
-        path = (self.base / ref.value).resolve()
-        if not path.is_file():
-            self.diags.error(
-                ref.loc,
-                "missing-file",
-                f"template not found: {ref.value}",
-                hint=f"paths are relative to the brief's folder ({self.base}); "
-                f"use 'template: {DEFAULT_TEMPLATE_NAME}' for the shipped template",
-                key=ref.key,
-                span=len(ref.value),
-            )
+        shipped = f"use 'template: {DEFAULT_TEMPLATE_NAME}' for the shipped template"
+        path = brief_file(self.base, ref, "template", self.diags, hint=shipped)
+        if path is None:
             return None
         if path.suffix.lower() not in (".pptx", ".potx"):
             self.diags.error(
@@ -327,16 +319,8 @@ class _Resolver:
         return tuple(s for s in sentences if s in chosen)
 
     def image(self, ref: Located) -> Path | None:
-        path = (self.base / ref.value).resolve()
-        if not path.is_file():
-            self.diags.error(
-                ref.loc,
-                "missing-file",
-                f"image not found: {ref.value}",
-                hint=f"paths are relative to the brief's folder ({self.base})",
-                key=ref.key,
-                span=len(ref.value),
-            )
+        path = brief_file(self.base, ref, "image", self.diags)
+        if path is None:
             return None
         with path.open("rb") as fh:
             head = fh.read(8)

@@ -18,6 +18,22 @@ from deckgen.spec.model import Brief, ChartBody, Located
 _E = TypeVar("_E", bound=StrEnum)
 
 
+def brief_file(base: Path, ref: Located, what: str, diags: Collector, *, hint: str = "") -> Path | None:
+    """A file the brief names, relative to the brief's folder; a located error when it is missing."""
+    path = (base / ref.value).resolve()
+    if path.is_file():
+        return path
+    diags.error(
+        ref.loc,
+        "missing-file",
+        f"{what} not found: {ref.value}",
+        hint=f"paths are relative to the brief's folder ({base})" + (f"; {hint}" if hint else ""),
+        key=ref.key,
+        span=len(ref.value),
+    )
+    return None
+
+
 class ChartResolver:
     """Loads each dataset a brief names once, and turns chart bodies into computed ChartData."""
 
@@ -67,16 +83,8 @@ class ChartResolver:
         return self._datasets[alias]
 
     def _load(self, ref: Located) -> Dataset | None:
-        path = (self.base / ref.value).resolve()
-        if not path.is_file():
-            self.diags.error(
-                ref.loc,
-                "missing-file",
-                f"dataset not found: {ref.value}",
-                hint=f"paths are relative to the brief's folder ({self.base})",
-                key=ref.key,
-                span=len(ref.value),
-            )
+        path = brief_file(self.base, ref, "dataset", self.diags)
+        if path is None:
             return None
         dataset, found = check_dataset(path, sources=self.library)
         self.diags.extend(list(found.items))

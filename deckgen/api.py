@@ -90,11 +90,11 @@ def build(
     """
     started = time.perf_counter()
     target = output or default_output(brief)
-    if not force and (done := up_to_date(brief, target)) is not None:
+    if not force and (done := up_to_date(brief, target, sources_dir=sources_dir)) is not None:
         return BuildResult(brief, target, done.slides, (), time.perf_counter() - started, skipped=True)
     with deck_lock(target):
         # Another job may have built it while we waited for the lock.
-        if not force and (done := up_to_date(brief, target)) is not None:
+        if not force and (done := up_to_date(brief, target, sources_dir=sources_dir)) is not None:
             return BuildResult(brief, target, done.slides, (), time.perf_counter() - started, skipped=True)
         checked = check(brief, strict=strict, sources_dir=sources_dir)
         from deckgen.render import render_deck
@@ -104,7 +104,8 @@ def build(
         write_atomic(target, data)
         slides = len(checked.plan.slides)
         write_atomic(
-            manifest_path(target), make_manifest(brief, checked.inputs, data, slides).to_json().encode()
+            manifest_path(target),
+            make_manifest(brief, checked.inputs, data, slides, sources_dir=sources_dir).to_json().encode(),
         )
     return BuildResult(
         brief=brief,

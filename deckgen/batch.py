@@ -88,7 +88,7 @@ def build_one(brief: Path, options: BatchOptions) -> Outcome:
         # The scheduled-job fast path: an unchanged deck costs a few file hashes, and the
         # pipeline (YAML, python-pptx, matplotlib) is never imported.
         target = output or default_output(brief)
-        done = up_to_date(brief, target)
+        done = up_to_date(brief, target, sources_dir=options.sources_dir)
         if done is not None:
             return Outcome(brief, "skipped", target, done.slides, time.perf_counter() - started)
     from deckgen import api

@@ -49,6 +49,7 @@ class Manifest:
     stack: dict[str, str]
     output_sha256: str
     slides: int
+    sources: str = ""  # the --sources folder the build used ("" = beside the brief)
 
     def to_json(self) -> str:
         return json.dumps(
@@ -58,19 +59,32 @@ class Manifest:
                 "stack": self.stack,
                 "output_sha256": self.output_sha256,
                 "slides": self.slides,
+                "sources": self.sources,
             },
             indent=2,
             sort_keys=True,
         )
 
 
-def make_manifest(brief: Path, inputs: tuple[Path, ...], output_bytes: bytes, slides: int) -> Manifest:
+def _folder(sources_dir: Path | None) -> str:
+    return str(sources_dir.resolve()) if sources_dir is not None else ""
+
+
+def make_manifest(
+    brief: Path,
+    inputs: tuple[Path, ...],
+    output_bytes: bytes,
+    slides: int,
+    *,
+    sources_dir: Path | None = None,
+) -> Manifest:
     return Manifest(
         brief=str(brief.resolve()),
         inputs={str(p): file_digest(p) for p in sorted(set(inputs) | {brief.resolve()})},
         stack=stack(),
         output_sha256=hashlib.sha256(output_bytes).hexdigest(),
         slides=slides,
+        sources=_folder(sources_dir),
     )
 
 
@@ -83,15 +97,21 @@ def read_manifest(output: Path) -> Manifest | None:
             stack={str(k): str(v) for k, v in raw["stack"].items()},
             output_sha256=str(raw["output_sha256"]),
             slides=int(raw["slides"]),
+            sources=str(raw.get("sources", "")),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing or damaged: rebuild
 
 
-def up_to_date(brief: Path, output: Path) -> Manifest | None:
-    """The manifest when ``output`` is exactly what building ``brief`` would give again, else None."""
+def up_to_date(brief: Path, output: Path, *, sources_dir: Path | None = None) -> Manifest | None:
+    """The manifest when ``output`` is exactly what building ``brief`` would give again, else None.
+
+    A different ``--sources`` folder counts as a change: the same brief may then cite other files.
+    """
     found = read_manifest(output)
     if found is None or found.brief != str(brief.resolve()) or found.stack != stack():
+        return None
+    if found.sources != _folder(sources_dir):
         return None
     try:
         if file_digest(output) != found.output_sha256:

@@ -186,3 +186,13 @@ def test_noop_build_imports_neither_pptx_nor_matplotlib(project: Path) -> None:
     imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
     assert "up to date" in proc.stderr
     assert not {m for m in imported if m.split(".")[0] in ("pptx", "matplotlib", "yaml")}
+
+
+def test_another_sources_folder_is_a_change(project: Path) -> None:
+    brief = project / "briefs" / "southern-flank-readahead.yaml"
+    deck = project / "decks" / "r.pptx"
+    assert not api.build(brief, output=deck).skipped
+    assert api.build(brief, output=deck).skipped
+    shutil.copytree(project / "briefs" / "sources", project / "other-sources")
+    assert not api.build(brief, output=deck, sources_dir=project / "other-sources").skipped
+    assert api.build(brief, output=deck, sources_dir=project / "other-sources").skipped

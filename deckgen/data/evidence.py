@@ -24,8 +24,6 @@ from deckgen.sources.model import Article, Passage
 from deckgen.spec.yamlnodes import MapReader, describe, node_loc
 from deckgen.textnorm import locate
 
-SOURCE_KEYS = ("cite", "quote")
-EXTERNAL_KEYS = ("publisher", "title", "date", "url", "quote")
 EVIDENCE_KEYS = ("cite", "quote", "publisher", "title", "date", "url")
 _ALIAS = re.compile(r"[a-z0-9][a-z0-9-]*")
 _URL = re.compile(r"https?://\S+")

@@ -116,14 +116,6 @@ class FontBook:
             self._fonts[face] = loaded
         return loaded
 
-    def advance_em(self, char: str, face: Face) -> float:
-        """The advance of one character, in ems."""
-        return self._glyphs(face).advance(char)
-
-    def kerning_em(self, left: str, right: str, face: Face) -> float:
-        """How much kerning tightens (negative) or loosens the pair ``left right``, in ems."""
-        return self._glyphs(face).kerning(left + right) if self.kerns else 0.0
-
     def line_width_pt(self, text: str, face: Face, size_pt: float) -> float:
         """The advance width of ``text`` set on one line at ``size_pt``, in points."""
         glyphs = self._glyphs(face)

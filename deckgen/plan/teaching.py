@@ -12,7 +12,6 @@ from deckgen.spec.model import (
     Reveal,
     ScenarioBody,
     SectionBody,
-    SlideKind,
     SlideSpec,
 )
 from deckgen.spec.teaching import LETTERS
@@ -135,7 +134,3 @@ def facilitator_summary(parts: tuple[TimedPart, ...]) -> str:
         elapsed += part.minutes
     lines.append(f"Total: {elapsed} min")
     return sanitize("\n".join(lines))
-
-
-def uses_kind(slides: tuple[SlideSpec, ...], kind: SlideKind) -> bool:
-    return any(s.kind is kind for s in slides)

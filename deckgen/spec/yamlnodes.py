@@ -18,8 +18,6 @@ from deckgen.errors import Collector, Loc
 
 # libyaml's composer is ten times faster on large briefs and keeps the same marks and errors.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_BOOL_TRUE = {"true", "yes", "on"}
-_BOOL_FALSE = {"false", "no", "off"}
 
 
 def node_loc(path: str, node: Node) -> Loc:
@@ -183,15 +181,6 @@ class MapReader:
         if isinstance(node, ScalarNode) and node.tag.endswith(":int"):
             return int(node.value)
         self.type_error(node, key, "a whole number")
-        return None
-
-    def boolean(self, key: str) -> bool | None:
-        node = self.raw(key)
-        if node is None:
-            return None
-        if isinstance(node, ScalarNode) and node.value.lower() in _BOOL_TRUE | _BOOL_FALSE:
-            return node.value.lower() in _BOOL_TRUE
-        self.type_error(node, key, "yes or no (true/false)")
         return None
 
     def sequence(self, key: str, *, required: bool = False, what: str = "a list") -> list[Node] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from pathlib import Path
@@ -67,6 +68,17 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ALIAS = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
+def _is_date(text: str) -> bool:
+    """YYYY-MM-DD and a real day (2022-02-30 is not)."""
+    if not _DATE.fullmatch(text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def load_brief(path: Path) -> tuple[Brief | None, Collector]:
     """Read and shape-check a brief; the collector holds every problem (and warnings)."""
     diags = Collector()
@@ -119,7 +131,7 @@ class _Parser(BodyParser):
                 key="deck.marking",
             )
         date = r.text("date") or ""
-        if date and not _DATE.fullmatch(date):
+        if date and not _is_date(date):
             self.diags.error(
                 r.value_loc("date"),
                 "bad-date",

@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BRIEFS = ROOT / "briefs"
 SOURCES = BRIEFS / "sources"
 EXAMPLES = ("southern-flank-training", "southern-flank-readahead")
+# The plain-text seed article lives in shared/, beside the checkout (CI lays it out the same way).
+SEED_TXT = ROOT.parent / "shared" / "seed" / "000_52aada8e8dfe72db.txt"
 
 # Deterministic matplotlib and a writable cache, whatever the machine.
 os.environ.setdefault("MPLCONFIGDIR", str(Path(os.environ.get("TMPDIR", "/tmp")) / "deckgen-mpl"))

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from deckgen import __version__
 from deckgen.cli import main
-from tests.conftest import BRIEFS, SOURCES
+from tests.conftest import BRIEFS, SEED_TXT, SOURCES
 
 READAHEAD = BRIEFS / "southern-flank-readahead.yaml"
 
@@ -112,7 +112,7 @@ def test_plan_prints_json() -> None:
 
 
 def test_import_writes_markdown(tmp_path: Path) -> None:
-    seed = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_52aada8e8dfe72db.txt"
+    seed = SEED_TXT
     if not seed.exists():
         pytest.skip("the shared seed article is not beside this checkout")
     out = tmp_path / "article.md"

@@ -10,12 +10,10 @@ import yaml
 from deckgen.sources import import_text, load_article, parse_article
 from deckgen.sources.importer import PLACEHOLDER
 from deckgen.sources.model import Author, PubDate
-from tests.conftest import SEED_TXT as _SEED_TXT
+from tests.conftest import SEED_TXT
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_MD = ROOT / "briefs" / "sources" / "southern-underbelly.md"
-# The plain text the seed article was imported from; it lives outside the repository.
-SEED_TXT = _SEED_TXT
 
 needs_seed = pytest.mark.skipif(not SEED_TXT.is_file(), reason=f"plain-text seed not found at {SEED_TXT}")
 

@@ -12,6 +12,7 @@ from deckgen.errors import Collector, DeckgenError, Diagnostic, Loc, Severity, s
 from deckgen.manifest import make_manifest, manifest_path, up_to_date
 from deckgen.output import deck_lock, default_output, write_atomic
 from deckgen.plan import DeckPlan, plan_deck
+from deckgen.plan.model import Layout
 from deckgen.resolve import resolve
 from deckgen.sources import AddressInfo, import_text, list_addresses, load_article
 from deckgen.sources.model import Article
@@ -55,8 +56,9 @@ def check(brief: Path, *, strict: bool = False, sources_dir: Path | None = None)
 
             # The template's boxes, so the planner can measure text (render owns python-pptx).
             # A template that cannot be read is reported by check_template below.
+            names = {Layout(role): name.value for role, name in spec.deck.layouts}
             try:
-                geometry = template_geometry(resolved.template, {})
+                geometry = template_geometry(resolved.template, names)
             except DeckgenError:
                 geometry = None
             plan, found = plan_deck(resolved, geometry=geometry)

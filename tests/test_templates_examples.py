@@ -168,3 +168,31 @@ def test_libreoffice_renders_one_page_per_slide(
 ) -> None:
     _, pages, slides = _office(name, template, template_deck, tmp_path_factory.mktemp("office"))
     assert pages == slides
+
+
+def test_a_brief_can_map_layouts_itself(tmp_path: Path) -> None:
+    """Without a profile beside the template, the brief's own `layouts:` names the layouts."""
+    from pptx import Presentation
+
+    from deckgen import api
+    from deckgen.errors import DeckgenError
+
+    shutil.copy(ROOT / "tests" / "templates" / "corporate.pptx", tmp_path / "corp.pptx")  # no profile
+    shutil.copytree(BRIEFS / "sources", tmp_path / "sources")
+    shutil.copytree(BRIEFS / "data", tmp_path / "data")
+    text = (BRIEFS / "southern-flank-readahead.yaml").read_text(encoding="utf-8")
+    mapped = text.replace(
+        "  marking: UNCLASSIFIED - FOR TRAINING USE ONLY\n",
+        "  marking: UNCLASSIFIED - FOR TRAINING USE ONLY\n  template: corp.pptx\n"
+        "  layouts: {title: Cover, content: Text, two-column: Two Columns, title-only: Headline}\n",
+    )
+    brief = tmp_path / "brief.yaml"
+    brief.write_text(mapped, encoding="utf-8")
+    deck = api.build(brief, output=tmp_path / "deck.pptx").output
+    layouts = [s.slide_layout.name for s in Presentation(str(deck)).slides]
+    assert layouts[0] == "Cover" and "Text" in layouts and "Headline" in layouts
+    brief.write_text(mapped.replace("content: Text", "contnet: Text"), encoding="utf-8")
+    with pytest.raises(DeckgenError) as caught:
+        api.check(brief)
+    (diag,) = [d for d in caught.value.diagnostics if d.code == "unknown-key"]
+    assert diag.hint == "did you mean 'content'?"

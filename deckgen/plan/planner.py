@@ -138,7 +138,9 @@ class _Planner:
             language=self.spec.language,
             date=self.spec.date,
         )
-        return DeckPlan(meta=meta, template=self.deck.template, slides=slides), self.diags
+        layout_names = {Layout(role): name.value for role, name in self.spec.layouts}
+        plan = DeckPlan(meta=meta, template=self.deck.template, slides=slides, layout_names=layout_names)
+        return plan, self.diags
 
     def with_numbers(self, rs: ResolvedSlide, plan: SlidePlan) -> tuple[SlidePlan, ...]:
         if isinstance(rs.spec.body, SourcesBody):

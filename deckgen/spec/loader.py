@@ -34,7 +34,19 @@ from deckgen.spec.teaching import TEACHING_KINDS, check_timing, teaching_body
 from deckgen.spec.yamlnodes import MapReader, describe, read_yaml
 
 TOP_KEYS = ("deck", "sources", "data", "slides")
-DECK_KEYS = ("title", "subtitle", "audience", "presenter", "date", "marking", "template", "language")
+DECK_KEYS = (
+    "title",
+    "subtitle",
+    "audience",
+    "presenter",
+    "date",
+    "marking",
+    "template",
+    "language",
+    "layouts",
+)
+# The layout roles a brief may map to its template's layout names (as in a template profile).
+LAYOUT_ROLES = ("title", "section", "content", "two-column", "title-only")
 COMMON_SLIDE_KEYS = ("kind", "title", "notes", "cite")
 KIND_KEYS: dict[SlideKind, tuple[str, ...]] = {
     SlideKind.TITLE: (),
@@ -155,9 +167,24 @@ class _Parser(BodyParser):
             marking=marking or "",
             template=template,
             language=r.text("language") or "en-GB",
+            layouts=self.layouts(r),
         )
         r.finish(DECK_KEYS, context="in 'deck'")
         return deck if title is not None else None
+
+    def layouts(self, deck: MapReader) -> tuple[tuple[str, Located], ...]:
+        """``layouts: {content: "Text"}``: which of the template's layouts serves each role."""
+        node = deck.mapping("layouts")
+        if node is None:
+            return ()
+        r = self.reader(node, "deck.layouts")
+        out = []
+        for role in LAYOUT_ROLES:
+            name = self.located(r, role)
+            if name is not None:
+                out.append((role, name))
+        r.finish(LAYOUT_ROLES, context="in 'layouts'")
+        return tuple(out)
 
     def sources(self, top: MapReader) -> tuple[SourceAlias, ...]:
         node = top.mapping("sources")

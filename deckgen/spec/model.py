@@ -223,6 +223,7 @@ class DeckSpec:
     marking: str = ""
     template: Located | None = None
     language: str = "en-GB"
+    layouts: tuple[tuple[str, Located], ...] = ()  # role -> the template's layout name
 
 
 @dataclass(frozen=True)

@@ -170,6 +170,15 @@ def brief_schema() -> dict[str, Any]:
                     "marking": {"type": "string", "minLength": 1, "description": "Shown on every slide."},
                     "template": {"type": "string", "description": "'default' or a .pptx/.potx path."},
                     "language": _TEXT,
+                    "layouts": {
+                        "type": "object",
+                        "properties": {
+                            role: _TEXT
+                            for role in ("title", "section", "content", "two-column", "title-only")
+                        },
+                        "additionalProperties": False,
+                        "description": "The template's layout name for each role.",
+                    },
                 },
                 "required": ["title", "marking"],
                 "additionalProperties": False,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from deckgen.spec.model import SlideKind
 from deckgen.textnorm import fold
 from tests.conftest import BRIEFS, EXAMPLES, SOURCES
 from tests.deckview import assert_invariants, slide_texts
+from tests.pdftext import missing_tools, pdf_pages, to_pdf
 
 MARKING = "UNCLASSIFIED - FOR TRAINING USE ONLY"
 
@@ -143,28 +143,12 @@ def test_building_twice_gives_the_same_bytes(
 @pytest.mark.office
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_libreoffice_renders_every_slide(name: str, example_decks: dict[str, Path], tmp_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None or shutil.which("pdfinfo") is None:
-        pytest.skip("LibreOffice (soffice) and poppler (pdfinfo) are not installed; .ci/run installs them")
+    reason = missing_tools()
+    if reason:
+        pytest.skip(reason)
     deck = example_decks[name]
-    profile = tmp_path / "lo-profile"
-    cmd = [
-        soffice,
-        "--headless",
-        "--norestore",
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(tmp_path),
-        str(deck),
-    ]
-    subprocess.run(cmd, check=True, timeout=180, capture_output=True)
-    pdf = tmp_path / f"{deck.stem}.pdf"
-    assert pdf.is_file(), "LibreOffice produced no PDF"
-    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
-    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-    assert pages == len(Presentation(str(deck)).slides)
+    pages = pdf_pages(to_pdf(deck, tmp_path))
+    assert len(pages) == len(Presentation(str(deck)).slides)
 
 
 @pytest.mark.parametrize("name", EXAMPLES)

@@ -5,10 +5,8 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import subprocess
 import sys
-import uuid
 import zipfile
 from dataclasses import replace
 from datetime import datetime
@@ -24,6 +22,7 @@ from deckgen.assets import default_template_path
 from deckgen.errors import DeckgenError
 from deckgen.plan.model import Bullet, BulletsContent, DeckPlan, Layout, SlidePlan
 from deckgen.render import DEFAULT_LAYOUT_NAMES, check_template, render_deck
+from tests.pdftext import missing_tools, pdf_pages, to_pdf
 from tests.render.conftest import ALT, ATTRIBUTION, IMAGE_NAME, MARKING, QUOTE
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -350,35 +349,11 @@ def test_potx_template_and_sample_slides(plan: DeckPlan, tmp_path: Path) -> None
 
 @pytest.mark.office
 def test_libreoffice_renders_one_page_per_slide(deck: Path, tmp_path: Path) -> None:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not on PATH; .ci/run installs libreoffice-impress")
-    if shutil.which("pdfinfo") is None:
-        pytest.skip("poppler's pdfinfo is not on PATH; .ci/run installs poppler-utils")
-    # Each conversion gets its own profile: parallel runs sharing one fail silently.
-    profile = Path("/tmp") / f"lo-{uuid.uuid4().hex}"
-    cmd = [
-        soffice,
-        "--headless",
-        "--norestore",
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(tmp_path),
-        str(deck),
-    ]
-    try:
-        subprocess.run(cmd, check=True, timeout=180, capture_output=True)
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    pdf = tmp_path / f"{deck.stem}.pdf"
-    assert pdf.is_file(), "LibreOffice exited cleanly but wrote no PDF"
-    info = subprocess.run(
-        ["pdfinfo", str(pdf)], check=True, capture_output=True, text=True, timeout=60
-    ).stdout
-    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-    assert pages == len(open_deck(deck).slides)
+    reason = missing_tools()
+    if reason:
+        pytest.skip(reason)
+    pages = pdf_pages(to_pdf(deck, tmp_path))
+    assert len(pages) == len(open_deck(deck).slides)
 
 
 def test_openxml_audit_reports_no_errors(deck: Path) -> None:

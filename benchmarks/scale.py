@@ -33,9 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PIL import Image
 
 import deckgen.render.deck as deck_module
-import deckgen.render.fastrels as fastrels_module
-from deckgen.assets import default_template_path
+import deckgen.render.package.fastrels as fastrels_module
 from deckgen.charts.model import CategoryTable, ChartData, ChartKind, ChartSpec, Series
+from deckgen.core.assets import default_template_path
 from deckgen.plan.model import (
     Bullet,
     BulletsContent,

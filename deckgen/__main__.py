@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deckgen.cli import main
+from deckgen.cli.main import main
 
 if __name__ == "__main__":
     main()

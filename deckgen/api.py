@@ -7,16 +7,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from deckgen.brief import load_brief
 from deckgen.charts.cache import ChartCache
-from deckgen.errors import Collector, DeckgenError, Diagnostic, Loc, Severity, sort_diagnostics
-from deckgen.manifest import make_manifest, manifest_path, up_to_date
-from deckgen.output import deck_lock, default_output, write_atomic
+from deckgen.core.errors import Collector, DeckgenError, Diagnostic, Loc, Severity, sort_diagnostics
+from deckgen.jobs.manifest import make_manifest, manifest_path, up_to_date
+from deckgen.jobs.output import deck_lock, default_output, write_atomic
 from deckgen.plan import DeckPlan, plan_deck
 from deckgen.plan.model import Layout
-from deckgen.resolve import resolve
+from deckgen.resolve.resolver import resolve
 from deckgen.sources import AddressInfo, import_text, list_addresses, load_article
 from deckgen.sources.model import Article
-from deckgen.spec import load_brief
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,10 @@ import pytest
 from click.testing import CliRunner
 from pptx import Presentation
 
-from deckgen import api, batch
-from deckgen.cli import main
-from deckgen.output import deck_lock
+from deckgen import api
+from deckgen.cli.main import main
+from deckgen.jobs import batch
+from deckgen.jobs.output import deck_lock
 from tests.conftest import BRIEFS, ROOT
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from deckgen.cli import main
+from deckgen.cli.main import main
 from tests.conftest import ROOT
 from tests.deckview import assert_invariants, dump_deck
 

@@ -13,7 +13,7 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from deckgen import api
-from deckgen.errors import DeckgenError
+from deckgen.core.errors import DeckgenError
 from tests.conftest import BRIEFS
 
 # Counted by hand from briefs/data/russian-presence.yaml: records present in May 2022

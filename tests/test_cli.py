@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from deckgen import __version__
-from deckgen.cli import main
+from deckgen.cli.main import main
 from tests.conftest import BRIEFS, SEED_TXT, SOURCES
 
 READAHEAD = BRIEFS / "southern-flank-readahead.yaml"

@@ -11,8 +11,8 @@ import pytest
 from pptx import Presentation
 
 from deckgen import api
-from deckgen.spec.model import SlideKind
-from deckgen.textnorm import fold
+from deckgen.brief.model import SlideKind
+from deckgen.core.textnorm import fold
 from tests.conftest import BRIEFS, EXAMPLES, SOURCES
 from tests.deckview import assert_invariants, slide_texts
 from tests.pdftext import missing_tools, pdf_pages, to_pdf

@@ -8,7 +8,7 @@ import pytest
 from pptx import Presentation
 
 from deckgen import api
-from deckgen.errors import DeckgenError
+from deckgen.core.errors import DeckgenError
 from tests.conftest import SOURCES
 from tests.pdftext import missing_tools
 from tests.test_overflow import overflowing_lines

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from deckgen.cli_office import handout
-from deckgen.handout import handout as make_handout
-from deckgen.handout import trainee_notes
-from deckgen.office import OfficeFailed
+from deckgen.cli.office import handout
+from deckgen.export.handout import handout as make_handout
+from deckgen.export.handout import trainee_notes
+from deckgen.export.office import OfficeFailed
 from tests.conftest import BRIEFS, ROOT, SOURCES
 
 TRAINING = BRIEFS / "southern-flank-training.yaml"

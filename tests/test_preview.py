@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from deckgen.cli_office import preview
+from deckgen.cli.office import preview
 from tests.conftest import BRIEFS
 
 READAHEAD = BRIEFS / "southern-flank-readahead.yaml"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from deckgen import api
-from deckgen.errors import DeckgenError
+from deckgen.core.errors import DeckgenError
 from tests.conftest import BRIEFS, EXAMPLES, ROOT
 
 REPLACEMENTS = ("[1, 2]", "{a: b}", "''", "123", "null", "yes", '"su#nope/p9"', "2022-13-40", "-1", '"   "')

@@ -7,8 +7,8 @@ import json
 import jsonschema
 import yaml
 
-from deckgen.spec.loader import COMMON_SLIDE_KEYS, DECK_KEYS, KIND_KEYS, TOP_KEYS
-from deckgen.spec.schema import KIND_FIELDS, brief_schema
+from deckgen.brief.loader import COMMON_SLIDE_KEYS, DECK_KEYS, KIND_KEYS, TOP_KEYS
+from deckgen.brief.schema import KIND_FIELDS, brief_schema
 from tests.conftest import BRIEFS, EXAMPLES, ROOT
 
 

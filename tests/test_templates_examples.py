@@ -175,7 +175,7 @@ def test_a_brief_can_map_layouts_itself(tmp_path: Path) -> None:
     from pptx import Presentation
 
     from deckgen import api
-    from deckgen.errors import DeckgenError
+    from deckgen.core.errors import DeckgenError
 
     shutil.copy(ROOT / "tests" / "templates" / "corporate.pptx", tmp_path / "corp.pptx")  # no profile
     shutil.copytree(BRIEFS / "sources", tmp_path / "sources")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.textnorm import contains, first_words, fold, locate, sanitize, split_sentences
+from deckgen.core.textnorm import contains, first_words, fold, locate, sanitize, split_sentences
 
 ARTICLE = "Strategically, he works the entire neighborhood as one geopolitical arena\u2014and so must we."
 

@@ -20,7 +20,7 @@ from deckgen.charts.model import (
     Series,
     TimelineTable,
 )
-from deckgen.data.model import Dataset, Flank, Kind, PresenceRecord, Region, Status
+from deckgen.dataset.model import Dataset, Flank, Kind, PresenceRecord, Region, Status
 
 FLANK_NAMES: dict[Flank, str] = {Flank.EAST: "Eastern flank", Flank.SOUTH: "Southern flank"}
 FLANK_ORDER: tuple[Flank, ...] = (Flank.EAST, Flank.SOUTH)

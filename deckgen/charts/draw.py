@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from deckgen.charts.cache import cache_root
 from deckgen.charts.compute import display_names
 from deckgen.charts.model import CategoryTable, ChartData, ChartStyle, MatrixTable, TimelineTable
-from deckgen.data.model import Flank
+from deckgen.dataset.model import Flank
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -7,7 +7,7 @@ import math
 from deckgen.charts.compute import FLANK_NAMES, FLANK_ORDER
 from deckgen.charts.draw import EDGE, PAD, Ink, annotation_texts, box_swatch, flank_color, flow_legend, mix
 from deckgen.charts.model import ChartData, ChartStyle, MatrixTable
-from deckgen.data.model import Flank, Status
+from deckgen.dataset.model import Flank, Status
 
 MAX_HEAD_LINES = 4
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from deckgen.data.model import Flank, PresenceRecord, Status, YearMonth
+from deckgen.dataset.model import Flank, PresenceRecord, Status, YearMonth
 
 
 class ChartKind(StrEnum):

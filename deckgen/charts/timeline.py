@@ -23,7 +23,7 @@ from deckgen.charts.draw import (
 )
 from deckgen.charts.labels import Slot, collisions, place_labels, tier_labels
 from deckgen.charts.model import ChartData, ChartStyle, Milestone, TimelineTable
-from deckgen.data.model import YearMonth
+from deckgen.dataset.model import YearMonth
 
 
 def _years(when: YearMonth) -> float:

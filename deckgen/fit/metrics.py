@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PIL import ImageFont, features
 
-from deckgen.assets import assets_dir
+from deckgen.core.assets import assets_dir
 
 FALLBACK_FAMILY = "Liberation Sans"
 # File stems of the families shipped in assets/fonts; the four styles follow the same pattern.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from deckgen.charts.model import ChartData
-from deckgen.data.model import ExternalEvidence, PresenceRecord, SourceEvidence
+from deckgen.dataset.model import ExternalEvidence, PresenceRecord, SourceEvidence
 from deckgen.sources.citation import passage_citation
 from deckgen.sources.model import Article, Passage
 

@@ -6,10 +6,32 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from deckgen.brief.loader import DEFAULT_TITLES
+from deckgen.brief.model import (
+    AgendaBody,
+    BulletsBody,
+    BulletSpec,
+    ChartBody,
+    CheckBody,
+    ClosingBody,
+    ComparisonBody,
+    DiscussionBody,
+    ExcerptBody,
+    ImageBody,
+    ObjectivesBody,
+    QuoteBody,
+    ScenarioBody,
+    SectionBody,
+    SlideKind,
+    SourcesBody,
+    TimingBody,
+    TitleBody,
+)
 from deckgen.charts import NATIVE_KINDS, alt_text
 from deckgen.charts.model import Renderer
-from deckgen.data.model import ExternalEvidence
-from deckgen.errors import Collector
+from deckgen.core.errors import Collector
+from deckgen.core.textnorm import first_words, sanitize, split_sentences
+from deckgen.dataset.model import ExternalEvidence
 from deckgen.plan.citations import (
     evidence_block,
     external_sources,
@@ -44,30 +66,8 @@ from deckgen.plan.teaching import (
     timed_parts,
     timing_content,
 )
-from deckgen.resolve import ResolvedDeck, ResolvedSlide
+from deckgen.resolve.resolver import ResolvedDeck, ResolvedSlide
 from deckgen.sources.citation import full_citation
-from deckgen.spec.loader import DEFAULT_TITLES
-from deckgen.spec.model import (
-    AgendaBody,
-    BulletsBody,
-    BulletSpec,
-    ChartBody,
-    CheckBody,
-    ClosingBody,
-    ComparisonBody,
-    DiscussionBody,
-    ExcerptBody,
-    ImageBody,
-    ObjectivesBody,
-    QuoteBody,
-    ScenarioBody,
-    SectionBody,
-    SlideKind,
-    SourcesBody,
-    TimingBody,
-    TitleBody,
-)
-from deckgen.textnorm import first_words, sanitize, split_sentences
 
 if TYPE_CHECKING:
     from deckgen.plan.geometry import TemplateGeometry

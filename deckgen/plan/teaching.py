@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from deckgen.plan.model import Bullet, BulletsContent, Layout, SlidePlan
-from deckgen.spec.model import (
+from deckgen.brief.model import (
     CheckBody,
     DiscussionBody,
     ObjectivesBody,
@@ -14,8 +13,9 @@ from deckgen.spec.model import (
     SectionBody,
     SlideSpec,
 )
-from deckgen.spec.teaching import LETTERS
-from deckgen.textnorm import sanitize
+from deckgen.brief.teaching import LETTERS
+from deckgen.core.textnorm import sanitize
+from deckgen.plan.model import Bullet, BulletsContent, Layout, SlidePlan
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from deckgen.render.deck import render_deck
-from deckgen.render.template import DEFAULT_LAYOUT_NAMES, check_template, template_geometry
+from deckgen.render.template.checks import DEFAULT_LAYOUT_NAMES, check_template, template_geometry
 
 __all__ = ["DEFAULT_LAYOUT_NAMES", "check_template", "render_deck", "template_geometry"]

@@ -5,27 +5,27 @@ from __future__ import annotations
 from pptx.parts.image import Image
 
 from deckgen.charts.cache import ChartCache
-from deckgen.errors import DeckgenError, Diagnostic, Loc
+from deckgen.core.errors import DeckgenError, Diagnostic, Loc
 from deckgen.plan.model import DeckPlan, ImageContent, Layout
-from deckgen.render.footer import draw_footer
-from deckgen.render.package import (
+from deckgen.render.fill.footer import draw_footer
+from deckgen.render.fill.slides import RenderContext, render_slide
+from deckgen.render.fill.text import write_notes
+from deckgen.render.package.partnames import fast_partnames
+from deckgen.render.package.save import (
     build_date,
     deck_bytes,
     list_notes_master,
     reset_app_properties,
     set_core_properties,
 )
-from deckgen.render.partnames import fast_partnames
-from deckgen.render.slides import RenderContext, render_slide
-from deckgen.render.template import (
+from deckgen.render.template.checks import (
     check_layouts,
     find_layout,
     layout_names_for,
     open_template,
     remove_slides,
 )
-from deckgen.render.text import write_notes
-from deckgen.render.theme import chart_style_for
+from deckgen.render.template.theme import chart_style_for
 
 
 def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> bytes:

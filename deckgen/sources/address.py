@@ -26,8 +26,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from deckgen.core.textnorm import first_words
 from deckgen.sources.model import Address, Article, Paragraph, Passage
-from deckgen.textnorm import first_words
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 _ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")

@@ -10,10 +10,10 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from deckgen.errors import Collector, Loc
+from deckgen.core.errors import Collector, Loc
+from deckgen.core.textnorm import sanitize
 from deckgen.sources.address import is_valid_id
 from deckgen.sources.model import Article, Author, PubDate, Section
-from deckgen.textnorm import sanitize
 
 REQUIRED_KEYS = ("title", "authors", "publication", "date", "attribution")
 # In the order a person writes them, so "the keys are ..." hints read naturally. The importer

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from deckgen.core.textnorm import split_sentences
 from deckgen.sources.address import is_valid_id
-from deckgen.textnorm import split_sentences
 
 PLACEHOLDER = "UNKNOWN - check"
 # "Liana Fix is Program Director ..." at the end of an article: two to five capitalised words

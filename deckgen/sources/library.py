@@ -6,7 +6,7 @@ import difflib
 import re
 from pathlib import Path
 
-from deckgen.errors import Collector, DeckgenError, Diagnostic, Loc
+from deckgen.core.errors import Collector, DeckgenError, Diagnostic, Loc
 from deckgen.sources.address import is_valid_id
 from deckgen.sources.markdown import load_article
 from deckgen.sources.model import Article

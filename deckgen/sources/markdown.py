@@ -7,11 +7,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckgen.errors import Collector, DeckgenError, Diagnostic, Loc
+from deckgen.core.errors import Collector, DeckgenError, Diagnostic, Loc
+from deckgen.core.textnorm import sanitize
 from deckgen.sources.address import is_valid_id, looks_like_paragraphs
 from deckgen.sources.frontmatter import FrontMatterReader
 from deckgen.sources.model import Article, Paragraph, Section
-from deckgen.textnorm import sanitize
 
 INTRO_ID = "intro"
 INTRO_TITLE = "Introduction"

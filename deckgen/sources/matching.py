@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from deckgen.textnorm import fold, split_sentences
+from deckgen.core.textnorm import fold, split_sentences
 
 
 def quote_closest(passage_text: str, quote: str) -> str:

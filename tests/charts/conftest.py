@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.data.model import Dataset, Flank, Kind, PresenceRecord, Region, Status, YearMonth
-from deckgen.errors import Loc
+from deckgen.core.errors import Loc
+from deckgen.dataset.model import Dataset, Flank, Kind, PresenceRecord, Region, Status, YearMonth
 
 os.environ.setdefault("MPLCONFIGDIR", str(Path(os.environ.get("TMPDIR", "/tmp")) / "deckgen-mpl"))
 

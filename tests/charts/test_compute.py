@@ -17,7 +17,7 @@ from deckgen.charts.model import (
     MatrixTable,
     TimelineTable,
 )
-from deckgen.data.model import Dataset, Flank, Status, YearMonth
+from deckgen.dataset.model import Dataset, Flank, Status, YearMonth
 from tests.charts.conftest import KINDS, REGIONS, make_record
 
 A, C, W = Status.ACTIVE, Status.CONTESTED, Status.WITHDRAWN

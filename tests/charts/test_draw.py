@@ -26,7 +26,7 @@ from deckgen.charts.model import (
     TimelineTable,
 )
 from deckgen.charts.timeline import Slot, collisions, place_labels, tier_labels, timeline_layout
-from deckgen.data.model import Dataset, Flank, Status, YearMonth
+from deckgen.dataset.model import Dataset, Flank, Status, YearMonth
 
 ROOT = Path(__file__).resolve().parents[2]
 STYLE = ChartStyle()

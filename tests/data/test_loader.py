@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.data import (
+from deckgen.core.errors import DeckgenError, Diagnostic
+from deckgen.core.textnorm import fold
+from deckgen.dataset import (
     Dataset,
     DateError,
     ExternalEvidence,
@@ -20,9 +22,7 @@ from deckgen.data import (
     load_dataset,
     parse_year_month,
 )
-from deckgen.errors import DeckgenError, Diagnostic
 from deckgen.sources import SourceLibrary, parse_address, resolve_address
-from deckgen.textnorm import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 DATASET = ROOT / "briefs" / "data" / "russian-presence.yaml"

@@ -12,7 +12,7 @@ from pptx import Presentation
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Emu, Pt
 
-from deckgen.assets import default_template_path
+from deckgen.core.assets import default_template_path
 from deckgen.fit import BRIEFING_BODY, BoxPt, Paragraph, default_book, stack, wrap
 from tests.conftest import SOURCES
 from tests.pdftext import Line, Page, missing_tools, pdf_pages, to_pdf

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from deckgen.assets import default_template_path
+from deckgen.core.assets import default_template_path
 from deckgen.plan.model import (
     Bullet,
     BulletsContent,

@@ -41,7 +41,7 @@ from deckgen.plan.model import (
     SlidePlan,
 )
 from deckgen.render import render_deck
-from deckgen.render.fastrels import (
+from deckgen.render.package.fastrels import (
     PART_PATCHED,
     RELS_PATCHED,
     SLIDE_IDS_PATCHED,
@@ -49,7 +49,7 @@ from deckgen.render.fastrels import (
     RelsIndex,
     SlideIds,
 )
-from deckgen.render.partnames import PATCHED, PartNamer, fast_partnames
+from deckgen.render.package.partnames import PATCHED, PartNamer, fast_partnames
 from tests.render.conftest import sample_image, sample_plan
 
 MANY = 300
@@ -434,7 +434,7 @@ def same_parts(expected: io.BytesIO, actual: io.BytesIO) -> None:
     XlsxWriter writes into each chart's workbook (the two saves may straddle a second)."""
     from datetime import datetime
 
-    from deckgen.render.package import stable_workbook
+    from deckgen.render.package.save import stable_workbook
 
     stamp = datetime(2000, 1, 1)
 

@@ -18,8 +18,8 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
-from deckgen.assets import default_template_path
-from deckgen.errors import DeckgenError
+from deckgen.core.assets import default_template_path
+from deckgen.core.errors import DeckgenError
 from deckgen.plan.model import Bullet, BulletsContent, DeckPlan, Layout, SlidePlan
 from deckgen.render import DEFAULT_LAYOUT_NAMES, check_template, render_deck
 from tests.pdftext import missing_tools, pdf_pages, to_pdf

@@ -19,14 +19,13 @@ import pytest
 from click.testing import CliRunner
 from pptx import Presentation
 
-from deckgen.assets import default_template_path
-from deckgen.cli_template import template as template_cli
-from deckgen.errors import DeckgenError
+from deckgen.cli.template import template as template_cli
+from deckgen.core.assets import default_template_path
+from deckgen.core.errors import DeckgenError
 from deckgen.plan.model import DeckPlan, Layout
 from deckgen.render import render_deck
-from deckgen.render.package import PRESENTATION_MAIN, TEMPLATE_MAIN
-from deckgen.render.profile import load_profile
-from deckgen.render.template import (
+from deckgen.render.package.save import PRESENTATION_MAIN, TEMPLATE_MAIN
+from deckgen.render.template.checks import (
     check_template,
     find_layout,
     layout_names_for,
@@ -34,6 +33,7 @@ from deckgen.render.template import (
     read_placeholders,
     template_geometry,
 )
+from deckgen.render.template.profile import load_profile
 from tests.render.conftest import sample_image, sample_plan
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -621,8 +621,8 @@ def test_libreoffice_opens_decks_built_on_other_templates(
 def test_charts_take_the_templates_font() -> None:
     """Chart text follows the template's theme body font; the palette keeps its meaning."""
     from deckgen.charts.model import ChartStyle
-    from deckgen.render.roles import open_template
-    from deckgen.render.theme import chart_style_for
+    from deckgen.render.template.roles import open_template
+    from deckgen.render.template.theme import chart_style_for
 
     assert chart_style_for(open_template(default_template_path())) == ChartStyle()
     corporate = chart_style_for(open_template(TEMPLATES / "corporate.pptx"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.errors import DeckgenError, Diagnostic, format_report
+from deckgen.core.errors import DeckgenError, Diagnostic, format_report
 from deckgen.sources import SourceLibrary, load_article, parse_article, slugify
 from deckgen.sources.model import Author, PubDate
 

@@ -1,0 +1,1 @@
+"""Beyond the .pptx: LibreOffice conversion, PNG previews and the trainee handout."""

@@ -1,0 +1,240 @@
+"""Chart slides: native, editable PowerPoint charts where python-pptx can draw them, else pictures."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.text import PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.slide import Slide
+from pptx.util import Emu, Pt
+
+from deckgen.charts.cache import ChartCache, render_png_cached
+from deckgen.charts.model import CategoryTable, ChartStyle
+from deckgen.plan.model import ChartContent
+from deckgen.render.fill.colors import Ink, Palette, contrast
+from deckgen.render.fill.geometry import Box, inches
+from deckgen.render.fill.text import Line, add_text_box, slide_text, write_lines
+from deckgen.render.fill.textfit import DEFAULT_FAMILY, caption_height, text_width_pt
+
+CAPTION_PT = 18
+PICTURE_DPI = 200
+# A legend to the right of the bars would leave them less than this wide: put it under them
+# instead (a 4:3 slide). 16:9 slides keep it at the right, beside the bars.
+MIN_PLOT_W = inches(5.0)
+
+
+def render_chart(
+    slide: Slide,
+    content: ChartContent,
+    area: Box,
+    *,
+    lang: str,
+    style: ChartStyle,
+    cache: ChartCache | None,
+    palette: Palette | None = None,
+    family: str = DEFAULT_FAMILY,
+) -> None:
+    gap = inches(0.1)
+    cap_h = (
+        caption_height(content.caption, area.width, CAPTION_PT, family=family)
+        if content.caption.strip()
+        else 0
+    )
+    box = Box(area.left, area.top, area.width, area.height - (cap_h + gap if cap_h else 0))
+    if content.native and isinstance(content.data.table, CategoryTable):
+        frame = _native(slide, content.data.table, box, style, highlight=content.data.highlight, lang=lang)
+        if legend_below(content.data.table, box, style):
+            frame.chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        element: Any = frame._element
+        element.nvGraphicFramePr.cNvPr.set("descr", slide_text(content.alt))
+    else:
+        png = render_png_cached(
+            content.data,
+            style=style,
+            width_in=box.width / 914400,
+            height_in=box.height / 914400,
+            dpi=PICTURE_DPI,
+            cache=cache,
+        )
+        pic = slide.shapes.add_picture(
+            io.BytesIO(png), Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
+        )
+        # add_picture names the picture after its stream; the alt text must describe the figures.
+        pic_element: Any = pic._element
+        pic_element.nvPicPr.cNvPr.set("descr", slide_text(content.alt))
+    if cap_h:
+        cap_box = Box(area.left, box.top + box.height + gap, area.width, cap_h)
+        caption = add_text_box(slide.shapes, cap_box, name="Caption")
+        line = Line(content.caption, size=CAPTION_PT, ink=Ink.MUTED, bullet=False, align=PP_ALIGN.CENTER)
+        write_lines(caption.text_frame, [line], lang=lang, palette=palette)
+
+
+def legend_below(table: CategoryTable, box: Box, style: ChartStyle) -> bool:
+    """True when a legend at the right would squeeze the bars (a 4:3 slide, long kind names)."""
+    font = style.font
+
+    def widest(names: tuple[str, ...]) -> int:
+        return int(max((text_width_pt(n, style.tick_size, family=font) for n in names), default=0) * 12700)
+
+    legend_w = widest(tuple(s.name for s in table.series)) + inches(0.5)
+    labels_w = widest(table.categories) + inches(0.3)
+    return box.width - legend_w - labels_w < MIN_PLOT_W
+
+
+def _native(
+    slide: Slide,
+    table: CategoryTable,
+    box: Box,
+    style: ChartStyle,
+    *,
+    highlight: tuple[str, ...],
+    lang: str = "en-GB",
+) -> Any:
+    data = CategoryChartData(number_format="0")
+    # A bar chart draws its first category at the bottom; feed them reversed so the table's first
+    # category reads first, at the top, without reversing the axis (which moves the scale up).
+    data.categories = list(reversed(table.categories))
+    for series in table.series:
+        # Zero stays a gap, not a bar segment labelled "0".
+        data.add_series(series.name, [v if v else None for v in reversed(series.values)])
+    shapes: Any = slide.shapes  # python-pptx's hints name the wrong ChartData class
+    frame: Any = shapes.add_chart(
+        XL_CHART_TYPE.BAR_STACKED, Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height), data
+    )
+    chart = frame.chart
+    _unsigned_axis_ids(chart._chartSpace)
+    chart.font.name = style.font
+    chart.font.size = Pt(style.tick_size)
+    chart.font.color.rgb = _rgb(style.text_color)
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.RIGHT
+    chart.legend.include_in_layout = False
+    chart.legend.font.size = Pt(style.label_size)
+    plot = chart.plots[0]
+    plot.gap_width = 60
+    plot.overlap = 100
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.font.size = Pt(style.label_size)
+    labels.font.bold = True
+    labels.number_format = "0;;;"  # hide zeros
+    labels.number_format_is_linked = False
+    for i, series in enumerate(plot.series):
+        color = style.series_color(table.series[i], i)
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = _rgb(color)
+        series_labels = series.data_labels
+        series_labels.show_value = True
+        series_labels.number_format = "0;;;"
+        series_labels.number_format_is_linked = False
+        series_labels.font.size = Pt(style.label_size)
+        series_labels.font.bold = True
+        series_labels.font.color.rgb = _rgb(_ink_on(color))
+    cat_axis = chart.category_axis
+    cat_axis.tick_labels.font.size = Pt(style.tick_size)
+    cat_axis.format.line.color.rgb = _rgb(style.muted_color)
+    cat_axis.has_major_gridlines = False
+    _label_every_category(cat_axis._element)
+    val_axis = chart.value_axis
+    val_axis.has_major_gridlines = True
+    val_axis.major_gridlines.format.line.color.rgb = _rgb("#D9DEE7")
+    val_axis.tick_labels.font.size = Pt(style.tick_size)
+    val_axis.tick_labels.font.color.rgb = _rgb(style.muted_color)
+    val_axis.format.line.fill.background()
+    longest = max((sum(v) for v in zip(*[s.values for s in table.series], strict=True)), default=0)
+    val_axis.major_unit = 1 if longest <= 8 else 2
+    val_axis.has_title = True
+    val_axis.axis_title.text_frame.text = table.value_axis_title
+    title_run = val_axis.axis_title.text_frame.paragraphs[0].runs[0]
+    title_run._r.get_or_add_rPr().set("lang", lang)
+    title_font = title_run.font
+    title_font.size = Pt(style.label_size)
+    title_font.bold = False
+    title_font.color.rgb = _rgb(style.muted_color)
+    if highlight:
+        names = set(highlight)
+        for label_index, name in enumerate(reversed(table.categories)):
+            if name in names:
+                continue
+            for n, series in enumerate(plot.series):
+                if table.series[n].values[len(table.categories) - 1 - label_index] == 0:
+                    continue  # a gap: nothing drawn, nothing to label
+                point = series.points[label_index]
+                muted = _mute(series.format.fill.fore_color.rgb)
+                point.format.fill.solid()
+                point.format.fill.fore_color.rgb = _rgb(muted)
+                # The series' white labels vanish on the paler fill: dark ones read on it.
+                label = point.data_label
+                label.font.size = Pt(style.label_size)
+                label.font.bold = True
+                label.font.color.rgb = _rgb(_ink_on(muted))
+                _show_value(label)
+    return frame
+
+
+def _unsigned_axis_ids(space: Any) -> None:
+    """python-pptx writes negative axis ids; the schema wants unsigned ints. Keep them to 31 bits:
+    LibreOffice reads ids as signed 32-bit numbers, loses the link between the two axes for ids
+    past 2^31 and then draws the value axis title a second time, beside the categories."""
+    for element in space.iter(qn("c:axId"), qn("c:crossAx")):
+        element.set("val", str(int(element.get("val")) & 0x7FFFFFFF))
+
+
+def _label_every_category(cat_ax: Any) -> None:
+    """Name every category: LibreOffice otherwise skips every other name when bars are thin."""
+    skip = cat_ax.makeelement(qn("c:tickLblSkip"), {"val": "1"})
+    successor = next(
+        (
+            el
+            for tag in ("c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst")
+            if (el := cat_ax.find(qn(tag))) is not None
+        ),
+        None,
+    )
+    if successor is None:
+        cat_ax.append(skip)
+    else:
+        successor.addprevious(skip)
+
+
+def _show_value(label: Any) -> None:
+    """A point's own label shows its value, in the series' number format (zero hidden)."""
+    dlbl = label._get_or_add_dLbl()
+    num_fmt = dlbl.find(qn("c:numFmt"))
+    if num_fmt is None:
+        num_fmt = dlbl.makeelement(qn("c:numFmt"), {})
+        dlbl.find(qn("c:idx")).addnext(num_fmt)
+    num_fmt.set("formatCode", "0;;;")
+    num_fmt.set("sourceLinked", "0")
+    for tag, value in (
+        ("c:showVal", "1"),
+        ("c:showLegendKey", "0"),
+        ("c:showCatName", "0"),
+        ("c:showSerName", "0"),
+    ):
+        element = dlbl.find(qn(tag))
+        if element is not None:
+            element.set("val", value)
+
+
+def _rgb(color: str) -> RGBColor:
+    value = color.lstrip("#")
+    return RGBColor(int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))
+
+
+def _mute(rgb: RGBColor) -> str:
+    """The colour mixed two-thirds of the way to white: context bars recede, highlighted ones stay."""
+    r, g, b = (int(str(rgb)[i : i + 2], 16) for i in (0, 2, 4))
+    return "#{:02X}{:02X}{:02X}".format(*(round(c + (255 - c) * 0.65) for c in (r, g, b)))
+
+
+def _ink_on(fill: str) -> str:
+    """Dark or white label text, whichever has the higher WCAG contrast on ``fill``."""
+    value = fill.lstrip("#").upper()
+    dark = "1A1A1A"
+    return "#" + (dark if contrast(dark, value) >= contrast("FFFFFF", value) else "FFFFFF")

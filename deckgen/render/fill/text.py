@@ -1,0 +1,155 @@
+"""Writing text into python-pptx frames: sanitised strings, language tags, legible theme colours."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from pptx.dml.color import ColorFormat
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.shapes.autoshape import Shape
+from pptx.shapes.base import BaseShape
+from pptx.shapes.shapetree import SlideShapes
+from pptx.text.text import TextFrame, _Paragraph
+from pptx.util import Emu, Pt
+
+from deckgen.core.textnorm import sanitize
+from deckgen.render.fill.colors import MIN_CONTRAST, Ink, Palette, contrast, inherited_color
+from deckgen.render.fill.geometry import Box
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph to write. ``None`` fields inherit from the placeholder or template."""
+
+    text: str
+    level: int = 0
+    size: float | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    ink: Ink | None = None
+    bullet: bool = True  # False removes the bullet and its hanging indent
+    align: PP_ALIGN | None = None
+    space_before: float | None = None  # points
+
+
+# Vertical tab and form feed are whitespace: sanitize() drops them, which would glue two words.
+_SPACES = str.maketrans({"\x0b": " ", "\x0c": " ", "\t": " "})
+
+
+def slide_text(text: str) -> str:
+    """A string safe for OOXML, on one line: slide text never carries the author's line breaks."""
+    return " ".join(sanitize(text.translate(_SPACES)).split())
+
+
+def notes_text(text: str) -> str:
+    """Notes keep their paragraphs; tabs become spaces so they do not jump in the notes pane."""
+    return sanitize(text.translate(_SPACES)).strip()
+
+
+def legible(shape: BaseShape, lines: Sequence[Line], palette: Palette) -> list[Line]:
+    """Lines that inherit a colour too faint for their background (a template's light grey
+    subtitle) are drawn in muted theme text instead, which keeps 4.5:1."""
+    out = []
+    for line in lines:
+        if line.ink is None:
+            inherited = inherited_color(shape, line.level, palette)
+            if inherited and contrast(inherited, palette.background) < MIN_CONTRAST:
+                line = replace(line, ink=Ink.MUTED)
+        out.append(line)
+    return out
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def write_lines(
+    frame: TextFrame, lines: Sequence[Line], *, lang: str, palette: Palette | None = None
+) -> None:
+    """Replace everything in ``frame`` with ``lines``, one paragraph each."""
+    frame.clear()  # type: ignore[no-untyped-call]  # leaves one paragraph, which line 1 reuses
+    frame.word_wrap = True
+    for n, line in enumerate(lines):
+        para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()  # type: ignore[no-untyped-call]
+        para.text = slide_text(line.text)
+        para.level = max(0, min(line.level, 8))
+        if line.align is not None:
+            para.alignment = line.align
+        if line.space_before is not None:
+            para.space_before = Pt(line.space_before)
+        if not line.bullet:
+            remove_bullet(para)
+        style_runs(para, line, lang=lang, palette=palette)
+
+
+def style_runs(para: _Paragraph, line: Line, *, lang: str, palette: Palette | None = None) -> None:
+    for run in para.runs:
+        run._r.get_or_add_rPr().set("lang", lang)
+        font = run.font
+        if line.size is not None:
+            font.size = Pt(line.size)
+        if line.bold is not None:
+            font.bold = line.bold
+        if line.italic is not None:
+            font.italic = line.italic
+        if line.ink is not None:
+            paint(font.color, line.ink, palette)
+
+
+def paint(color: ColorFormat, ink: Ink, palette: Palette | None = None) -> None:
+    """A theme colour, so another template restyles it; brightened only as far as contrast allows."""
+    if palette is not None:
+        theme, brightness = palette.ink(ink)
+    elif ink is Ink.ACCENT:
+        theme, brightness = MSO_THEME_COLOR.ACCENT_1, 0.0
+    else:
+        theme, brightness = MSO_THEME_COLOR.TEXT_1, 0.25 if ink is Ink.MUTED else 0.0
+    color.theme_color = theme
+    if brightness:
+        color.brightness = brightness
+
+
+def remove_bullet(para: _Paragraph) -> None:
+    ppr = para._p.get_or_add_pPr()
+    ppr.set("marL", "0")
+    ppr.set("indent", "0")
+    for tag in ("a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip"):
+        for old in ppr.findall(qn(tag)):
+            ppr.remove(old)
+    bu_none = ppr.makeelement(qn("a:buNone"), {})
+    # a:buNone belongs after the spacing and bullet-font elements and before tab stops.
+    successors = [ppr.find(qn(tag)) for tag in ("a:tabLst", "a:defRPr", "a:extLst")]
+    anchor = next((el for el in successors if el is not None), None)
+    if anchor is None:
+        ppr.append(bu_none)
+    else:
+        anchor.addprevious(bu_none)
+
+
+def write_notes(notes_frame: TextFrame, text: str, *, lang: str) -> None:
+    notes_frame.text = notes_text(text)
+    for para in notes_frame.paragraphs:
+        for run in para.runs:
+            run._r.get_or_add_rPr().set("lang", lang)
+
+
+def add_text_box(
+    shapes: SlideShapes,
+    box: Box,
+    *,
+    name: str,
+    anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
+    inset: int = Emu(45720),
+) -> Shape:
+    """A text box that wraps and never resizes itself, so what we measured is what is shown."""
+    shape = shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
+    shape.name = name
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = anchor
+    frame.margin_left = frame.margin_right = Emu(inset * 2)
+    frame.margin_top = frame.margin_bottom = Emu(inset)
+    return shape

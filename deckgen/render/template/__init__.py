@@ -1,0 +1,1 @@
+"""Reading templates: layouts for each role, placeholders, profiles, inherited fonts and boxes."""

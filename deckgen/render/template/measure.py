@@ -1,0 +1,132 @@
+"""Reading the template's geometry: where each role's text goes and how big the template sets it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import qn
+from pptx.shapes.base import BaseShape
+from pptx.slide import SlideLayout, SlideMaster
+
+from deckgen.plan.geometry import RoleGeometry, TemplateGeometry
+from deckgen.plan.model import Layout
+from deckgen.render.template.profile import TemplateProfile, load_profile, placeholder_override
+from deckgen.render.template.roles import (
+    box_of,
+    choose_layouts,
+    find_layout,
+    open_template,
+    placeholders_of,
+    read_placeholders,
+)
+from deckgen.render.template.slots import Slots, find_slots
+
+
+def template_geometry(path: Path, layout_names: Mapping[Layout, str]) -> TemplateGeometry:
+    """Slide size and, per role the template can serve, where text goes and how big it is.
+
+    A role the template cannot serve is left out; ``check_template`` says why.
+    """
+    prs = open_template(path)
+    profile = load_profile(path)
+    roles = {}
+    for role, choice in choose_layouts(prs, path, layout_names, profile=profile).items():
+        layout = find_layout(prs, choice.name)
+        if layout is None:
+            continue
+        slots = find_slots(role, read_placeholders(layout), placeholder_override(profile, role, choice.name))
+        if not slots.missing:
+            roles[role] = role_geometry(layout, slots, profile)
+    return TemplateGeometry(int(prs.slide_width or 0), int(prs.slide_height or 0), roles)
+
+
+def role_geometry(layout: SlideLayout, slots: Slots, profile: TemplateProfile | None) -> RoleGeometry:
+    shapes = {ph.placeholder_format.idx: ph for ph in placeholders_of(layout)}
+
+    def shape(slot: str) -> BaseShape | None:
+        idx = slots.idx(slot)
+        return None if idx is None else shapes.get(idx)
+
+    bodies = [s for slot in ("subtitle", "text", "body", "left", "right") if (s := shape(slot)) is not None]
+    headings = [s for slot in ("left-heading", "right-heading") if (s := shape(slot)) is not None]
+    title = shape("title")
+    fonts = profile.fonts if profile is not None else {}
+    master = layout.slide_master
+    return RoleGeometry(
+        layout=layout.name,
+        title=box_of(title) if title is not None else None,
+        bodies=tuple(b for b in map(box_of, bodies) if b is not None),
+        headings=tuple(h for h in map(box_of, headings) if h is not None),
+        body_font=fonts.get("body") or (font_of(bodies[0], master, "bodyStyle") if bodies else None),
+        body_sizes=level_sizes(bodies[0], master, "bodyStyle") if bodies else (),
+        title_font=fonts.get("title") or (font_of(title, master, "titleStyle") if title else None),
+        title_size=next(iter(level_sizes(title, master, "titleStyle", levels=1)), None) if title else None,
+    )
+
+
+def list_styles(shape: BaseShape, master: SlideMaster, style: str) -> list[Any]:
+    """Where a placeholder's paragraph levels are styled, nearest first: the layout placeholder,
+    the master placeholder it inherits from, then the master's title or body text style."""
+    chain: list[Any] = []
+    node: Any = shape
+    while node is not None:
+        chain.extend(node._element.xpath("./p:txBody/a:lstStyle"))
+        node = getattr(node, "_base_placeholder", None)
+    chain.extend(master._element.xpath(f"./p:txStyles/p:{style}"))
+    return chain
+
+
+def level_attr(style: Any, level: int, name: str, child: str = "") -> str | None:
+    """An attribute of a list style's level-``level`` run defaults (``a:lvl1pPr/a:defRPr``).
+
+    ``find`` rather than ``xpath``: style elements python-pptx has no class for know no prefixes.
+    """
+    path = f"{qn(f'a:lvl{level}pPr')}/{qn('a:defRPr')}" + (f"/{qn(child)}" if child else "")
+    element = style.find(path)
+    value = element.get(name) if element is not None else None
+    return str(value) if value is not None else None
+
+
+def level_sizes(shape: BaseShape, master: SlideMaster, style: str, *, levels: int = 5) -> tuple[float, ...]:
+    """Font size in points of levels 1..``levels``, up to the first level nothing sizes."""
+    sizes = []
+    chain = list_styles(shape, master, style)
+    for level in range(1, levels + 1):
+        found = next((sz for el in chain if (sz := level_attr(el, level, "sz")) is not None), None)
+        if found is None:
+            break
+        sizes.append(int(found) / 100)
+    return tuple(sizes)
+
+
+def font_of(shape: BaseShape, master: SlideMaster, style: str) -> str | None:
+    """The level-1 latin typeface, with theme references (``+mn-lt``) resolved to the theme's fonts."""
+    chain = list_styles(shape, master, style)
+    face = next((f for el in chain if (f := level_attr(el, 1, "typeface", "a:latin")) is not None), None)
+    if face is None:
+        face = "+mj-lt" if style == "titleStyle" else "+mn-lt"  # what PowerPoint falls back to
+    if face.startswith("+"):
+        heading, body = theme_fonts(master)
+        return heading if face.startswith("+mj") else body
+    return str(face)
+
+
+def theme_fonts(master: SlideMaster) -> tuple[str | None, str | None]:
+    """The master's theme fonts: (headings, body)."""
+    try:
+        theme = parse_xml(master.part.part_related_by(RT.THEME).blob)
+    except (KeyError, ValueError, SyntaxError):
+        return None, None
+    scheme = theme.find(f"{qn('a:themeElements')}/{qn('a:fontScheme')}")
+    if scheme is None:
+        return None, None
+
+    def face(tag: str) -> str | None:
+        latin = scheme.find(f"{qn(tag)}/{qn('a:latin')}")
+        return str(latin.get("typeface")) if latin is not None and latin.get("typeface") else None
+
+    return face("a:majorFont"), face("a:minorFont")

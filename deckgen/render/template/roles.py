@@ -1,0 +1,129 @@
+"""The opened template: its layouts and placeholders as plain data, and the layout for each role."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.exc import PythonPptxError
+from pptx.presentation import Presentation as PresentationT
+from pptx.shapes.base import BaseShape
+from pptx.slide import SlideLayout
+
+from deckgen.core.errors import DeckgenError, Diagnostic, Loc
+from deckgen.plan.geometry import Box4
+from deckgen.plan.model import DeckPlan, Layout
+from deckgen.render.package.save import as_presentation_package
+from deckgen.render.template.profile import TemplateProfile, load_profile, placeholder_override
+from deckgen.render.template.slots import (
+    DEFAULT_LAYOUT_NAMES,
+    FALLBACK_NAMES,
+    LayoutChoice,
+    Placeholder,
+    choose_layout,
+    find_slots,
+)
+
+
+def open_template(path: Path) -> PresentationT:
+    """Open a .pptx or .potx template; raise a located DeckgenError when it cannot be read."""
+    try:
+        data = path.read_bytes()
+        return Presentation(as_presentation_package(data))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+    # lxml's XMLSyntaxError is a SyntaxError: a part that is not well-formed XML.
+    except (zipfile.BadZipFile, PythonPptxError, KeyError, ValueError, SyntaxError) as exc:
+        reason = f"not a PowerPoint file ({exc})"
+    raise DeckgenError(
+        (
+            Diagnostic(
+                Loc(str(path)),
+                "template-unreadable",
+                f"cannot open template: {reason}",
+                hint="give a .pptx or .potx made by PowerPoint, or the default briefing template",
+            ),
+        )
+    )
+
+
+def iter_layouts(prs: PresentationT) -> Iterator[SlideLayout]:
+    """Every layout of every master: ``prs.slide_layouts`` only covers the first master."""
+    for master in prs.slide_masters:
+        yield from master.slide_layouts
+
+
+def find_layout(prs: PresentationT, name: str) -> SlideLayout | None:
+    return next((layout for layout in iter_layouts(prs) if layout.name == name), None)
+
+
+def read_placeholders(layout: SlideLayout) -> tuple[Placeholder, ...]:
+    """The layout's placeholders as plain data; boxes a layout leaves out come from its master."""
+    return tuple(
+        Placeholder(ph.placeholder_format.idx, kind_of(ph), ph.name, box_of(ph))
+        for ph in placeholders_of(layout)
+    )
+
+
+def kind_of(ph: BaseShape) -> str:
+    kind = ph.placeholder_format.type
+    return kind.name.lower().replace("_", " ") if kind is not None else "object"
+
+
+def box_of(shape: BaseShape) -> Box4 | None:
+    values = (shape.left, shape.top, shape.width, shape.height)
+    if any(value is None for value in values):
+        return None
+    left, top, width, height = (int(value) for value in values)
+    return (left, top, width, height)
+
+
+def placeholders_of(layout: SlideLayout) -> list[BaseShape]:
+    return [shape for shape in layout.shapes if shape.is_placeholder]
+
+
+def choose_layouts(
+    prs: PresentationT,
+    path: Path,
+    overrides: Mapping[Layout, str],
+    *,
+    roles: Iterable[Layout] | None = None,
+    profile: TemplateProfile | None = None,
+) -> dict[Layout, LayoutChoice]:
+    """The layout for each role: brief override > profile > default name > a usual alternative.
+
+    Loads the profile beside ``path`` unless one is given; raises DeckgenError when it is wrong.
+    """
+    profile = profile or load_profile(path)
+    inventory: dict[str, tuple[Placeholder, ...]] = {}
+    for layout in iter_layouts(prs):
+        inventory.setdefault(layout.name, read_placeholders(layout))  # find_layout takes the first
+    choices = {}
+    for role in Layout if roles is None else roles:
+
+        def serves(name: str, role: Layout = role) -> bool:
+            override = placeholder_override(profile, role, name)
+            return not find_slots(role, inventory[name], override).missing
+
+        choices[role] = choose_layout(
+            role, list(inventory), brief=overrides.get(role), profile=profile, serves=serves
+        )
+    return choices
+
+
+def layout_names_for(plan: DeckPlan) -> dict[Layout, str]:
+    """The layout name for every role: the brief's, else the profile's, else a default or fallback."""
+    prs = open_template(plan.template)
+    choices = choose_layouts(prs, plan.template, plan.layout_names)
+    return {role: choice.name for role, choice in choices.items()}
+
+
+def as_choice(role: Layout, name: str, profile: TemplateProfile | None, have: set[str]) -> LayoutChoice:
+    """Where an already chosen name came from, for messages: the profile, the default, or the brief."""
+    if profile is not None and profile.layouts.get(role) == name:
+        return LayoutChoice(role, name, "profile", name in have, profile.loc(f"layouts.{role.value}"))
+    if name == DEFAULT_LAYOUT_NAMES[role]:
+        return LayoutChoice(role, name, "default", name in have, tried=(name, *FALLBACK_NAMES[role][1:]))
+    return LayoutChoice(role, name, "brief", name in have)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from deckgen.brief.model import (
 )
 from deckgen.brief.teaching import TEACHING_KINDS, check_timing, teaching_body
 from deckgen.core.errors import Collector, Loc
+from deckgen.core.suggest import did_you_mean
 from deckgen.core.yamlnodes import MapReader, describe, read_yaml
 
 TOP_KEYS = ("deck", "sources", "data", "slides")
@@ -252,8 +252,8 @@ class _Parser(BodyParser):
             kind = SlideKind(kind_text)
         except ValueError:
             names = [k.value for k in SlideKind]
-            close = difflib.get_close_matches(kind_text, names, n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            close = did_you_mean(kind_text, names)
+            hint = f"{close} " if close else ""
             self.diags.error(
                 r.value_loc("kind"),
                 "unknown-kind",

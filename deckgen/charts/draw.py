@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from deckgen.charts.cache import cache_root
 from deckgen.charts.compute import display_names
 from deckgen.charts.model import CategoryTable, ChartData, ChartStyle, MatrixTable, TimelineTable
+from deckgen.core.contrast import contrast
 from deckgen.dataset.model import Flank
 
 if TYPE_CHECKING:
@@ -164,17 +165,7 @@ def mix(color: str, other: str, t: float) -> str:
 def ink_on(fill: str, style: ChartStyle) -> str:
     """Dark or white text, whichever has the higher WCAG contrast on ``fill``."""
     white = "#FFFFFF"
-    return white if _contrast(white, fill) > _contrast(style.text_color, fill) else style.text_color
-
-
-def _contrast(a: str, b: str) -> float:
-    def luminance(color: str) -> float:
-        rgb = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
-        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
+    return white if contrast(white, fill) > contrast(style.text_color, fill) else style.text_color
 
 
 def flank_color(flank: Flank, style: ChartStyle) -> str:

@@ -6,7 +6,6 @@ drops them), and lets text fields be read from the raw scalar so that ``title: N
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from deckgen.core.errors import Collector, Loc
+from deckgen.core.suggest import suggestions
 
 # libyaml's composer is ten times faster on large briefs and keeps the same marks and errors.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -220,7 +220,7 @@ class MapReader:
         for key, entry in self.entries.items():
             if key in self._seen or key in known:
                 continue
-            close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+            close = suggestions(key, known)
             if close:
                 hint = f"did you mean '{close[0]}'?"
             else:

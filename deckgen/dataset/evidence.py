@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import replace
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from deckgen.core.errors import Collector, DeckgenError, Loc
+from deckgen.core.suggest import did_you_mean
 from deckgen.core.textnorm import locate
 from deckgen.core.yamlnodes import MapReader, describe, node_loc
 from deckgen.dataset.dates import DateError, parse_year_month
@@ -90,8 +90,8 @@ class EvidenceChecker:
             return None
         if article is None:
             known = self.library.ids()
-            close = difflib.get_close_matches(article_id, known, n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            close = did_you_mean(article_id, known)
+            hint = f"{close} " if close else ""
             self.diags.error(
                 loc,
                 "unknown-source",

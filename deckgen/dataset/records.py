@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import TypeVar
 
 from yaml.nodes import MappingNode, Node
 
 from deckgen.core.errors import Collector, Loc
+from deckgen.core.suggest import did_you_mean
 from deckgen.core.yamlnodes import MapReader, describe, node_loc
 from deckgen.dataset.dates import DateError, parse_year_month
 from deckgen.dataset.evidence import EvidenceChecker
@@ -150,8 +150,8 @@ class RecordReader:
             return None
         found = known.get(value)
         if found is None:
-            close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            close = did_you_mean(value, known)
+            hint = f"{close} " if close else ""
             self.diags.error(
                 r.value_loc(key),
                 f"unknown-{key}",
@@ -187,8 +187,8 @@ class RecordReader:
         try:
             return Status(value)
         except ValueError:
-            close = difflib.get_close_matches(value, names, n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            close = did_you_mean(value, names)
+            hint = f"{close} " if close else ""
             self.diags.error(
                 r.value_loc("status"),
                 "unknown-status",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
@@ -11,6 +10,7 @@ from deckgen.brief.model import Brief, ChartBody, Located
 from deckgen.charts.compute import NATIVE_KINDS, compute
 from deckgen.charts.model import Annotation, ChartData, ChartFilter, ChartKind, ChartSpec, Renderer
 from deckgen.core.errors import Collector, Loc
+from deckgen.core.suggest import suggestions
 from deckgen.dataset import DateError, check_dataset, parse_year_month
 from deckgen.dataset.model import Dataset, Flank, Status, YearMonth
 from deckgen.sources import SourceLibrary
@@ -66,7 +66,7 @@ class ChartResolver:
         else:
             alias = ref.value
             if alias not in aliases:
-                close = difflib.get_close_matches(alias, list(aliases), n=1, cutoff=0.5)
+                close = suggestions(alias, aliases)
                 self.diags.error(
                     ref.loc,
                     "unknown-dataset",
@@ -165,7 +165,7 @@ class ChartResolver:
         return ref.value
 
     def _unknown(self, ref: Located, names: list[str], what: str) -> None:
-        close = difflib.get_close_matches(ref.value, names, n=1, cutoff=0.6)
+        close = suggestions(ref.value, names)
         listing = ", ".join(names) if len(names) <= 12 else ", ".join(names[:12]) + ", …"
         self.diags.error(
             ref.loc,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from deckgen.brief.model import (
 from deckgen.charts.model import ChartData
 from deckgen.core.assets import DEFAULT_TEMPLATE_NAME, default_template_path, profile_path
 from deckgen.core.errors import Collector, DeckgenError, Loc
+from deckgen.core.suggest import did_you_mean
 from deckgen.core.textnorm import first_words, fold, locate, split_sentences
 from deckgen.dataset.model import Dataset, SourceEvidence
 from deckgen.resolve.charts import ChartResolver, brief_file
@@ -132,8 +132,8 @@ class _Resolver:
             return None
         if article is None:
             known = self.library.ids()
-            close = difflib.get_close_matches(ref.value, known, n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            close = did_you_mean(ref.value, known)
+            hint = f"{close} " if close else ""
             where = self.library.folder
             self.diags.error(
                 ref.loc,

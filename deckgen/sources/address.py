@@ -22,10 +22,10 @@ A single paragraph parses with ``last=None``; ``p2-p2`` is the same address as `
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
+from deckgen.core.suggest import suggestions
 from deckgen.core.textnorm import first_words
 from deckgen.sources.model import Address, Article, Paragraph, Passage
 
@@ -266,13 +266,7 @@ def _section_hint(article: Article, wrong: str) -> str:
 def suggest_sections(article: Article, wrong: str) -> list[str]:
     """Up to three section ids that look like ``wrong``, the likeliest first."""
     ids = [s.id for s in article.sections]
-    key = wrong.strip().lower()
-    found = difflib.get_close_matches(key, ids, n=3, cutoff=0.6)
-    # A prefix or part of an id ("strategic" for "strategic-concept") is a likely intent even
-    # when the similarity ratio is low.
-    if len(key) >= 3:
-        found += [i for i in ids if (key in i or i in key) and i not in found]
-    return found[:3]
+    return suggestions(wrong, ids, n=3, parts=True)
 
 
 # -- listing -------------------------------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from deckgen.core.errors import Collector, Loc
+from deckgen.core.suggest import suggestions
 from deckgen.core.textnorm import sanitize
 from deckgen.sources.address import is_valid_id
 from deckgen.sources.model import Article, Author, PubDate, Section
@@ -88,7 +88,7 @@ class FrontMatterReader:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, str) or key not in known:
                 shown = key if isinstance(key, str) else "a non-text key"
-                close = difflib.get_close_matches(str(key).lower(), known, n=1, cutoff=0.6)
+                close = suggestions(str(key), known)
                 self.diags.error(
                     self.node_loc(key_node),
                     "source-unknown-key",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 
 from deckgen.core.errors import Collector, DeckgenError, Diagnostic, Loc
+from deckgen.core.suggest import suggestions
 from deckgen.sources.address import is_valid_id
 from deckgen.sources.markdown import load_article
 from deckgen.sources.model import Article
@@ -83,7 +83,7 @@ class SourceLibrary:
 
     def suggest(self, wrong: str) -> list[str]:
         """Up to three article ids that look like ``wrong``."""
-        return difflib.get_close_matches(wrong.lower(), self.ids(), n=3, cutoff=0.5)
+        return suggestions(wrong, self.ids(), n=3)
 
 
 def _id_line(path: Path) -> int:

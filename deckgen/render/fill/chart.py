@@ -15,8 +15,9 @@ from pptx.util import Emu, Pt
 
 from deckgen.charts.cache import ChartCache, render_png_cached
 from deckgen.charts.model import CategoryTable, ChartStyle
+from deckgen.core.contrast import contrast
 from deckgen.plan.model import ChartContent
-from deckgen.render.fill.colors import Ink, Palette, contrast
+from deckgen.render.fill.colors import Ink, Palette
 from deckgen.render.fill.geometry import Box, inches
 from deckgen.render.fill.text import Line, add_text_box, slide_text, write_lines
 from deckgen.render.fill.textfit import DEFAULT_FAMILY, caption_height, text_width_pt

@@ -16,6 +16,7 @@ from pptx.oxml.ns import qn
 from pptx.shapes.base import BaseShape
 from pptx.slide import Slide, SlideLayout
 
+from deckgen.core.contrast import contrast, luminance
 from deckgen.render.fill.geometry import Box
 from deckgen.render.template.measure import list_styles
 
@@ -28,22 +29,6 @@ class Ink(Enum):
     TEXT = "text"
     MUTED = "muted"  # theme text moved towards the background, as far as contrast allows
     ACCENT = "accent"
-
-
-def luminance(rgb: str) -> float:
-    """WCAG relative luminance of "RRGGBB"."""
-
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(int(rgb[i : i + 2], 16) / 255) for i in (0, 2, 4))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG contrast ratio of two "RRGGBB" colours, 1 to 21."""
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 def _hex(r: float, g: float, b: float) -> str:

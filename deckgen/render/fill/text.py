@@ -15,8 +15,9 @@ from pptx.shapes.shapetree import SlideShapes
 from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Emu, Pt
 
+from deckgen.core.contrast import contrast
 from deckgen.core.textnorm import sanitize
-from deckgen.render.fill.colors import MIN_CONTRAST, Ink, Palette, contrast, inherited_color
+from deckgen.render.fill.colors import MIN_CONTRAST, Ink, Palette, inherited_color
 from deckgen.render.fill.geometry import Box
 
 

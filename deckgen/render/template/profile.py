@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from yaml.nodes import MappingNode
 
 from deckgen.core.assets import profile_path
 from deckgen.core.errors import Collector, DeckgenError, Diagnostic, Loc, sort_diagnostics
+from deckgen.core.suggest import suggestions
 from deckgen.core.yamlnodes import MapReader, compose, node_loc
 from deckgen.plan.model import Layout
 from deckgen.render.template.slots import SLOTS
@@ -104,7 +104,7 @@ def _roles(reader: MapReader, section: str) -> list[tuple[Layout, str]]:
         if entry.key in ROLE_NAMES:
             found.append((Layout(entry.key), entry.key))
             continue
-        close = difflib.get_close_matches(entry.key, ROLE_NAMES, n=1, cutoff=0.6)
+        close = suggestions(entry.key, ROLE_NAMES)
         reader.diags.error(
             node_loc(reader.path, entry.key_node),
             "profile-unknown-role",

@@ -47,7 +47,7 @@ DECK_KEYS = (
 )
 # The layout roles a brief may map to its template's layout names (as in a template profile).
 LAYOUT_ROLES = ("title", "section", "content", "two-column", "title-only")
-COMMON_SLIDE_KEYS = ("kind", "title", "notes", "cite")
+COMMON_SLIDE_KEYS = ("kind", "title", "notes", "handout", "cite")
 KIND_KEYS: dict[SlideKind, tuple[str, ...]] = {
     SlideKind.TITLE: (),
     SlideKind.AGENDA: (),
@@ -267,6 +267,7 @@ class _Parser(BodyParser):
         needs_title = kind not in DEFAULT_TITLES and kind is not SlideKind.TITLE
         title = r.text("title", required=needs_title, what="the slide title")
         notes = r.text("notes") or ""
+        handout = r.text("handout") or ""
         cite = self.located(r, "cite")
         body = self.body(kind, r, where)
         if kind in (SlideKind.QUOTE, SlideKind.EXCERPT) and cite is None and not r.has("cite"):
@@ -274,7 +275,7 @@ class _Parser(BodyParser):
         r.finish(COMMON_SLIDE_KEYS + KIND_KEYS[kind], context=f"on a '{kind.value}' slide")
         if body is None:
             return None
-        return SlideSpec(index, kind, self.loc(node), title, notes, cite, body)
+        return SlideSpec(index, kind, self.loc(node), title, notes, cite, body, handout)
 
     def body(self, kind: SlideKind, r: MapReader, where: str) -> SlideBody | None:
         if kind is SlideKind.TITLE:

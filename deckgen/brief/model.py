@@ -211,6 +211,7 @@ class SlideSpec:
     notes: str
     cite: Located | None  # the slide-level citation (quote and excerpt require one)
     body: SlideBody
+    handout: str = ""  # text for trainees: printed in the handout, never shown on the slide
 
 
 @dataclass(frozen=True)

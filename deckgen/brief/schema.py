@@ -142,6 +142,10 @@ def _slide(kind: SlideKind) -> dict[str, Any]:
                 "kind": {"const": kind.value},
                 "title": _TEXT,
                 "notes": {"type": "string", "description": "Speaker notes; citations are appended."},
+                "handout": {
+                    "type": "string",
+                    "description": "Text for trainees: printed in the handout, not shown on the slide.",
+                },
                 "cite": _ADDRESS,
                 **fields,
             },

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tempfile
 import time
 from dataclasses import dataclass
@@ -17,10 +16,12 @@ from deckgen.export.preview import Progress, render_slides, silent
 from deckgen.jobs.output import write_atomic
 from deckgen.plan import DeckPlan
 from deckgen.plan.model import (
+    TRAINEE_KINDS,
     Bullet,
     BulletsContent,
     ChartContent,
     ImageContent,
+    NoteKind,
     QuoteContent,
     SectionContent,
     SlideContent,
@@ -31,18 +32,9 @@ from deckgen.plan.model import (
 
 IMAGE_DPI = 110
 
-# A trainee handout goes to the people the knowledge checks test and the exercises train, so
-# it must not carry what only the facilitator should see: guidance on good answers, the
-# directing staff's timing plan, and knowledge-check answers revealed in the notes. A notes
-# paragraph is dropped from the first line that starts with one of these to its end.
-_FACILITATOR_ONLY = (
-    "Facilitator notes:",
-    "Facilitator summary",
-    "Answer:",
-    "The answer is on the next slide",  # a cue for the presenter; that slide is withheld too
-)
-# The header of the evidence list that ``deckgen.plan.citations`` writes into chart notes.
-_EVIDENCE = re.compile(r"Evidence for this chart \((\d+ records?)\):")
+# A trainee handout goes to the people the knowledge checks test and the exercises train: it
+# prints only the note blocks meant for them (the brief's `handout:` text, citations and
+# evidence), never the presenter's notes, facilitator guidance or answers.
 _EVIDENCE_TITLE = "Evidence behind the charts"
 _TEACHING = frozenset({"check", "discussion", "scenario", "timing"})  # kinds with withheld material
 
@@ -116,7 +108,7 @@ def handout(
             kept = _keep_document(target, document)
             raise type(failed)(f"{failed}; the handout document is at {kept}") from None
         write_atomic(target, pdf.read_bytes())
-    withheld = tuple(n for n, slide in enumerate(plan.slides, 1) if withheld_reason(slide) is not None)
+    withheld = tuple(n for n, slide in enumerate(plan.slides, 1) if slide.withheld is not None)
     return HandoutResult(
         brief=brief,
         output=target,
@@ -129,34 +121,27 @@ def handout(
     )
 
 
-def trainee_notes(notes: str) -> str:
-    """Speaker notes without facilitator-only paragraphs (see ``_FACILITATOR_ONLY``)."""
+def trainee_notes(slide: SlidePlan) -> tuple[str, list[str]]:
+    """The notes a trainee may read, and the evidence entries of the slide's charts.
+
+    A chart's evidence is replaced by a pointer to the appendix: every chart lists the records
+    behind it, a deck's charts share most of them, and printed under each chart the same lists
+    would fill pages after every chart.
+    """
     kept: list[str] = []
-    for block in re.split(r"\n[ \t]*\n", notes.strip()):
-        lines: list[str] = []
-        for line in block.splitlines():
-            if line.lstrip().startswith(_FACILITATOR_ONLY):
-                break
-            lines.append(line)
-        if any(line.strip() for line in lines):
-            kept.append("\n".join(lines).rstrip())
-    return "\n\n".join(kept)
-
-
-def withheld_reason(slide: SlidePlan) -> str | None:
-    """Why a slide stays out of a trainee handout, or None when it belongs in it."""
-    content = slide.content
-    # The answer slide that ``deckgen.plan.teaching.check_slides`` puts after a question.
-    if (
-        slide.kind == "check"
-        and isinstance(content, BulletsContent)
-        and content.bullets
-        and content.bullets[0].text.startswith("Answer:")
-    ):
-        return "the answer is given in the session"
-    if slide.kind == "timing":
-        return "the timing plan is for the directing staff"
-    return None
+    entries: list[str] = []
+    for block in slide.notes:
+        if block.kind not in TRAINEE_KINDS or not block.text:
+            continue
+        if block.kind is NoteKind.EVIDENCE:
+            count = f"{len(block.entries)} record{'s' if len(block.entries) != 1 else ''}"
+            kept.append(
+                f"Evidence for this chart: {count}, listed under \u201c{_EVIDENCE_TITLE}\u201d at the end."
+            )
+            entries.extend(block.entries)
+        else:
+            kept.append(block.text)
+    return "\n\n".join(kept), entries
 
 
 def handout_document(plan: DeckPlan, *, pictures: tuple[Path, ...] | None) -> str:
@@ -165,10 +150,10 @@ def handout_document(plan: DeckPlan, *, pictures: tuple[Path, ...] | None) -> st
     sources: list[SlidePlan] = []
     evidence: dict[str, None] = {}  # an ordered set: a deck's charts share most of their records
     for number, slide in enumerate(plan.slides, 1):
-        notes, items = _split_evidence(trainee_notes(slide.notes))
+        notes, items = trainee_notes(slide)
         evidence.update(dict.fromkeys(items))
-        reason = withheld_reason(slide)
-        if reason is not None:
+        if slide.withheld is not None:
+            reason = slide.withheld.value
             body.append(
                 paragraph("Withheld", f"Slide {number}, {slide.title}, is not reproduced here: {reason}.")
             )
@@ -192,36 +177,13 @@ def handout_document(plan: DeckPlan, *, pictures: tuple[Path, ...] | None) -> st
         body.append(paragraph("Appendix", slide.title or "Sources"))
         if isinstance(slide.content, BulletsContent):
             body.extend(paragraph(f"Source{min(b.level, 1)}", b.text) for b in slide.content.bullets)
-        body.extend(_notes(trainee_notes(slide.notes)))
+        body.extend(_notes(trainee_notes(slide)[0]))
     if evidence:
         body.append(paragraph("Appendix", _EVIDENCE_TITLE))
         body.append(paragraph("PartText", "Every record counted in the charts, with the sources behind it."))
         body.extend(_notes("\n".join(evidence)))
     meta = plan.meta
     return document(title=meta.title, language=meta.language, marking=meta.marking, body=body)
-
-
-def _split_evidence(notes: str) -> tuple[str, list[str]]:
-    """Move a chart's evidence list out of its notes, leaving a pointer to the appendix.
-
-    Every chart lists the records behind it, and a deck's charts share most of them: printed
-    under each chart, the same lists would fill pages after every chart.
-    """
-    kept: list[str] = []
-    items: list[str] = []
-    for block in notes.split("\n\n"):
-        head, _, rest = block.partition("\n")
-        found = _EVIDENCE.fullmatch(head.strip())
-        if found is None:
-            kept.append(block)
-            continue
-        kept.append(f"Evidence for this chart: {found[1]}, listed under “{_EVIDENCE_TITLE}” at the end.")
-        for line in rest.splitlines():
-            if line.startswith("- ") or not items:
-                items.append(line)
-            else:
-                items[-1] += "\n" + line
-    return "\n\n".join(kept), items
 
 
 def _cover(plan: DeckPlan) -> list[str]:

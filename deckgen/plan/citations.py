@@ -1,9 +1,11 @@
-"""How sources are credited on slides: footer lines, notes blocks, chart evidence."""
+"""How sources are credited on slides: footer lines, citation and evidence note blocks."""
 
 from __future__ import annotations
 
 from deckgen.charts.model import ChartData
+from deckgen.core.textnorm import sanitize
 from deckgen.dataset.model import ExternalEvidence, PresenceRecord, SourceEvidence
+from deckgen.plan.model import NoteBlock, NoteKind
 from deckgen.sources.citation import passage_citation
 from deckgen.sources.model import Article, Passage
 
@@ -26,14 +28,14 @@ def footer_credit(articles: list[Article]) -> str:
     return "Source: " + "; ".join(items)
 
 
-def notes_block(passages: tuple[Passage, ...]) -> str:
+def citation_block(passages: tuple[Passage, ...]) -> NoteBlock:
     """The citation block appended to a slide's notes: each citation, then the cited text."""
     lines = ["Sources on this slide:"]
     for n, passage in enumerate(passages, 1):
         lines.append(f"[{n}] {passage_citation(passage)}")
         for para in passage.paragraphs:
             lines.append(f"    \u00b6{para.number}: \u201c{para.text}\u201d")
-    return "\n".join(lines)
+    return NoteBlock(NoteKind.CITATION, sanitize("\n".join(lines)))
 
 
 def record_line(record: PresenceRecord) -> str:
@@ -44,18 +46,29 @@ def record_line(record: PresenceRecord) -> str:
     return f"{record.country}: {record.label} ({record.kind.name}; {record.status.value}, {when})"
 
 
-def evidence_block(chart: ChartData) -> str:
+def evidence_block(chart: ChartData) -> NoteBlock:
     """Every record behind a chart, each with its evidence: the answer to "where is this from?"."""
-    lines = [f"Evidence for this chart ({len(chart.records)} records):"]
+    entries = []
     for record in chart.records:
-        lines.append(f"- {record_line(record)}")
+        lines = [f"- {record_line(record)}"]
         for ev in record.evidence:
             if isinstance(ev, SourceEvidence):
                 lines.append(f"    \u201c{ev.quote}\u201d \u2014 {ev.citation}")
             else:
                 quote = f"\u201c{ev.quote}\u201d \u2014 " if ev.quote else ""
                 lines.append(f"    {quote}{ev.citation}")
-    return "\n".join(lines)
+        entries.append(sanitize("\n".join(lines)))
+    head = f"Evidence for this chart ({len(chart.records)} records):"
+    return NoteBlock(NoteKind.EVIDENCE, "\n".join([head, *entries]), tuple(entries))
+
+
+def further_sources_block(charts: list[ChartData]) -> NoteBlock | None:
+    """The external references behind the deck's charts, for the sources slide's notes."""
+    refs = external_sources(charts)
+    if not refs:
+        return None
+    lines = ["Further sources behind the charts:", *(f"- {ref.citation}" for ref in refs)]
+    return NoteBlock(NoteKind.CITATION, sanitize("\n".join(lines)))
 
 
 def external_sources(charts: list[ChartData]) -> tuple[ExternalEvidence, ...]:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from deckgen.fit import BoxPt, Para, fit_block
-from deckgen.plan.model import Bullet, BulletsContent, Layout, SlidePlan
+from deckgen.plan.model import Bullet, BulletsContent, Layout, NoteBlock, NoteKind, SlidePlan
 
 if TYPE_CHECKING:
     from deckgen.plan.geometry import TemplateGeometry
@@ -20,6 +20,7 @@ MIN_BODY_PT = 18.0
 DEFAULT_BODY_PT = 24.0
 DEFAULT_FAMILY = "Liberation Sans"
 CONTINUED = " (continued)"
+CONTINUED_NOTE = "Continued from the previous slide; its notes and sources cover this one too."
 
 
 class Unfittable(Exception):
@@ -60,7 +61,7 @@ def fit_bullets(plan: SlidePlan, geometry: TemplateGeometry | None) -> tuple[Sli
         plan,
         title=title,
         content=BulletsContent(_promote(rest)),
-        notes="Continued from the previous slide; its notes and sources cover this one too.",
+        notes=(NoteBlock(NoteKind.PRESENTER, CONTINUED_NOTE),),
     )
     return (first, *fit_bullets(follow, geometry))
 

@@ -95,6 +95,41 @@ SlideContent = (
 )
 
 
+class NoteKind(StrEnum):
+    """Who a part of a slide's notes is for; the speaker notes and the handout pick by kind."""
+
+    PRESENTER = "presenter"  # the brief's `notes`, and cues for whoever presents the deck
+    FACILITATOR = "facilitator"  # guidance for the directing staff: discussion, timing, scenarios
+    ANSWER = "answer"  # a knowledge-check answer given in the notes
+    CITATION = "citation"  # the sources of the slide, with the cited paragraphs
+    EVIDENCE = "evidence"  # every record behind a chart, with its evidence
+    TRAINEE = "trainee"  # the brief's `handout`: printed in the trainee handout only
+
+
+# Shown to the presenter (joined into the speaker notes), and shown to trainees (the handout).
+SPEAKER_KINDS = frozenset(
+    {NoteKind.PRESENTER, NoteKind.FACILITATOR, NoteKind.ANSWER, NoteKind.CITATION, NoteKind.EVIDENCE}
+)
+TRAINEE_KINDS = frozenset({NoteKind.TRAINEE, NoteKind.CITATION, NoteKind.EVIDENCE})
+
+
+@dataclass(frozen=True)
+class NoteBlock:
+    """One part of a slide's notes. ``entries`` itemises an evidence block, one per record, so a
+    handout can gather the records of every chart into one list instead of parsing ``text``."""
+
+    kind: NoteKind
+    text: str
+    entries: tuple[str, ...] = ()
+
+
+class Withheld(StrEnum):
+    """Why a slide is left out of the trainee handout."""
+
+    ANSWER = "the answer is given in the session"
+    DIRECTING_STAFF = "the timing plan is for the directing staff"
+
+
 @dataclass(frozen=True)
 class SlidePlan:
     """One slide. ``kind`` is the brief's slide kind (for dumps and reports); ``layout`` the role."""
@@ -103,8 +138,18 @@ class SlidePlan:
     layout: Layout
     title: str
     content: SlideContent
-    notes: str = ""
+    notes: tuple[NoteBlock, ...] = ()
     source_line: str = ""  # short footer credit, e.g. "Source: Fix & Kausch, May 2022"
+    withheld: Withheld | None = None  # set on slides a trainee handout leaves out
+
+    def notes_for(self, kinds: frozenset[NoteKind]) -> str:
+        """The blocks of the given kinds, in order, as paragraphs."""
+        return "\n\n".join(b.text for b in self.notes if b.kind in kinds and b.text)
+
+    @property
+    def speaker_notes(self) -> str:
+        """The slide's speaker notes: everything but the trainee text."""
+        return self.notes_for(SPEAKER_KINDS)
 
 
 @dataclass(frozen=True)

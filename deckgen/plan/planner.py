@@ -7,36 +7,17 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from deckgen.brief.loader import DEFAULT_TITLES
-from deckgen.brief.model import (
-    AgendaBody,
-    BulletsBody,
-    BulletSpec,
-    ChartBody,
-    CheckBody,
-    ClosingBody,
-    ComparisonBody,
-    DiscussionBody,
-    ExcerptBody,
-    ImageBody,
-    ObjectivesBody,
-    QuoteBody,
-    ScenarioBody,
-    SectionBody,
-    SlideKind,
-    SourcesBody,
-    TimingBody,
-    TitleBody,
-)
+from deckgen.brief.model import BulletSpec, SlideKind
 from deckgen.charts import NATIVE_KINDS, alt_text
-from deckgen.charts.model import Renderer
+from deckgen.charts.model import ChartData, Renderer
 from deckgen.core.errors import Collector
-from deckgen.core.textnorm import first_words, sanitize, split_sentences
-from deckgen.dataset.model import ExternalEvidence
+from deckgen.core.textnorm import first_words, sanitize
 from deckgen.plan.citations import (
+    citation_block,
     evidence_block,
     external_sources,
     footer_credit,
-    notes_block,
+    further_sources_block,
 )
 from deckgen.plan.fitting import Unfittable, fit_bullets
 from deckgen.plan.model import (
@@ -48,26 +29,48 @@ from deckgen.plan.model import (
     DeckPlan,
     ImageContent,
     Layout,
+    NoteBlock,
+    NoteKind,
     QuoteContent,
     SectionContent,
     SlideContent,
     SlidePlan,
     TitleContent,
     TwoColumnContent,
+    Withheld,
 )
 from deckgen.plan.teaching import (
     check_slides,
     discussion_content,
-    discussion_notes,
+    facilitator_block,
     facilitator_summary,
     objectives_content,
     scenario_content,
-    scenario_notes,
     timed_parts,
     timing_content,
 )
-from deckgen.resolve.resolver import ResolvedDeck, ResolvedSlide
+from deckgen.resolve.model import (
+    ResolvedAgenda,
+    ResolvedBullets,
+    ResolvedChart,
+    ResolvedCheck,
+    ResolvedClosing,
+    ResolvedComparison,
+    ResolvedDeck,
+    ResolvedDiscussion,
+    ResolvedExcerpt,
+    ResolvedImage,
+    ResolvedObjectives,
+    ResolvedQuote,
+    ResolvedScenario,
+    ResolvedSection,
+    ResolvedSlide,
+    ResolvedSources,
+    ResolvedTiming,
+    ResolvedTitle,
+)
 from deckgen.sources.citation import full_citation
+from deckgen.sources.model import Passage
 
 if TYPE_CHECKING:
     from deckgen.plan.geometry import TemplateGeometry
@@ -143,7 +146,7 @@ class _Planner:
         return plan, self.diags
 
     def with_numbers(self, rs: ResolvedSlide, plan: SlidePlan) -> tuple[SlidePlan, ...]:
-        if isinstance(rs.spec.body, SourcesBody):
+        if isinstance(rs, ResolvedSources):
             # Filled only now that slide numbers are known; it is last, so a follow-on slide
             # of its own shifts no number it lists.
             return self.fit(rs, replace(plan, content=BulletsContent(self.sources_list(rs))))
@@ -175,40 +178,44 @@ class _Planner:
     def expand(self, rs: ResolvedSlide) -> tuple[SlidePlan, ...]:
         """The deck slides one brief slide becomes."""
         spec = rs.spec
-        if isinstance(spec.body, CheckBody):
+        if isinstance(rs, ResolvedCheck):
             title = spec.title or "Knowledge check"
-            plans = check_slides(spec, spec.body, title)
-            authored = sanitize(spec.notes.strip())
-            if authored:
-                first = plans[0]
-                joined = f"{authored}\n\n{first.notes}" if first.notes else authored
-                plans = (replace(first, notes=joined), *plans[1:])
+            plans = check_slides(spec, rs.body, title, self.own_notes(rs))
             return tuple(fitted for plan in plans for fitted in self.fit(rs, plan))
-        if isinstance(spec.body, SourcesBody):
+        if isinstance(rs, ResolvedSources):
             return (self.slide(rs),)  # fitted once its content is known
         return self.fit(rs, self.slide(rs))
+
+    def own_notes(self, rs: ResolvedSlide) -> tuple[NoteBlock, ...]:
+        """What the brief wrote for this slide: presenter notes and trainee text."""
+        blocks = (
+            NoteBlock(NoteKind.PRESENTER, sanitize(rs.spec.notes.strip())),
+            NoteBlock(NoteKind.TRAINEE, sanitize(rs.spec.handout.strip())),
+        )
+        return tuple(b for b in blocks if b.text)
 
     def slide(self, rs: ResolvedSlide) -> SlidePlan:
         spec = rs.spec
         title = spec.title if spec.title is not None else self.default_title(spec.kind)
-        content = self.content(rs)
-        blocks = [spec.notes.strip(), self.teaching_notes(rs)]
-        if rs.chart is not None:
-            blocks.append(evidence_block(rs.chart))
+        notes = [*self.own_notes(rs), *self.teaching_notes(rs)]
+        if isinstance(rs, ResolvedChart):
+            notes.append(evidence_block(rs.chart))
         if rs.passages:
-            blocks.append(notes_block(rs.passages))
-        if isinstance(spec.body, SourcesBody):
-            blocks.append(self.external_notes())
-        source_line = footer_credit(list({p.article.id: p.article for p in rs.passages}.values()))
-        if rs.dataset is not None:
+            notes.append(citation_block(rs.passages))
+        if isinstance(rs, ResolvedSources):
+            further = further_sources_block(self.charts())
+            notes.extend([further] if further is not None else [])
+        source_line = footer_credit(list(rs.articles))
+        if isinstance(rs, ResolvedChart):
             source_line = f"Data: {rs.dataset.title}; evidence for every figure in the notes"
         return SlidePlan(
             kind=spec.kind.value,
             layout=_LAYOUT_OF[spec.kind],
             title=sanitize(title),
-            content=content,
-            notes=sanitize("\n\n".join(b for b in blocks if b)),
+            content=self.content(rs),
+            notes=tuple(notes),
             source_line=sanitize(source_line),
+            withheld=Withheld.DIRECTING_STAFF if isinstance(rs, ResolvedTiming) else None,
         )
 
     def default_title(self, kind: SlideKind) -> str:
@@ -217,61 +224,53 @@ class _Planner:
         return DEFAULT_TITLES[kind]
 
     def content(self, rs: ResolvedSlide) -> SlideContent:
-        body = rs.spec.body
-        if isinstance(body, TitleBody):
-            return TitleContent(sanitize(self.spec.subtitle), tuple(self.title_lines()))
-        if isinstance(body, AgendaBody):
-            return BulletsContent(self.agenda(rs))
-        if isinstance(body, SectionBody):
-            return SectionContent(sanitize(body.text), self.section_number(rs))
-        if isinstance(body, ClosingBody):
-            return SectionContent(sanitize(body.text))
-        if isinstance(body, BulletsBody):
-            return BulletsContent(_bullets(body.bullets))
-        if isinstance(body, QuoteBody):
-            return QuoteContent(sanitize(rs.quote), self.attribution(rs), sanitize(body.context))
-        if isinstance(body, ExcerptBody):
-            return QuoteContent(self.excerpt_text(rs), self.attribution(rs), sanitize(body.intro))
-        if isinstance(body, ComparisonBody):
-            left = Column(sanitize(body.left.heading), _bullets(body.left.bullets))
-            right = Column(sanitize(body.right.heading), _bullets(body.right.bullets))
-            return TwoColumnContent(left, right)
-        if isinstance(body, ImageBody):
-            assert rs.image is not None
-            return ImageContent(rs.image, sanitize(body.alt), sanitize(body.caption))
-        if isinstance(body, SourcesBody):
-            return BulletsContent(())  # filled in once slide numbers are known
-        if isinstance(body, ObjectivesBody):
-            return objectives_content(body, _bullets(body.objectives))
-        if isinstance(body, DiscussionBody):
-            return discussion_content(body)
-        if isinstance(body, ScenarioBody):
-            return scenario_content(body)
-        if isinstance(body, TimingBody):
-            return self.timing(rs)
-        if isinstance(body, ChartBody):
-            assert rs.chart is not None
-            native = rs.chart.spec.renderer is Renderer.NATIVE or (
-                rs.chart.spec.renderer is Renderer.AUTO and rs.chart.spec.kind in NATIVE_KINDS
-            )
-            return ChartContent(rs.chart, sanitize(alt_text(rs.chart)), sanitize(body.caption), native)
-        raise AssertionError(body)
+        match rs:
+            case ResolvedTitle():
+                return TitleContent(sanitize(self.spec.subtitle), tuple(self.title_lines()))
+            case ResolvedAgenda():
+                return BulletsContent(self.agenda(rs))
+            case ResolvedSection():
+                return SectionContent(sanitize(rs.body.text), self.section_number(rs))
+            case ResolvedClosing():
+                return SectionContent(sanitize(rs.body.text))
+            case ResolvedBullets():
+                return BulletsContent(_bullets(rs.body.bullets))
+            case ResolvedQuote():
+                return QuoteContent(sanitize(rs.quote), _attribution(rs.passage), sanitize(rs.body.context))
+            case ResolvedExcerpt():
+                return QuoteContent(_excerpt_text(rs), _attribution(rs.passage), sanitize(rs.body.intro))
+            case ResolvedComparison():
+                left, right = rs.body.left, rs.body.right
+                return TwoColumnContent(
+                    Column(sanitize(left.heading), _bullets(left.bullets)),
+                    Column(sanitize(right.heading), _bullets(right.bullets)),
+                )
+            case ResolvedImage():
+                return ImageContent(rs.path, sanitize(rs.body.alt), sanitize(rs.body.caption))
+            case ResolvedSources():
+                return BulletsContent(())  # filled in once slide numbers are known
+            case ResolvedObjectives():
+                return objectives_content(rs.body, _bullets(rs.body.objectives))
+            case ResolvedDiscussion():
+                return discussion_content(rs.body)
+            case ResolvedScenario():
+                return scenario_content(rs.body)
+            case ResolvedTiming():
+                return timing_content(timed_parts(self.deck.brief.slides))
+            case ResolvedChart():
+                return _chart_content(rs)
+            case ResolvedCheck():  # expanded into question and answer slides by check_slides
+                raise AssertionError("a knowledge check is planned by check_slides")
 
-    def teaching_notes(self, rs: ResolvedSlide) -> str:
-        body = rs.spec.body
-        if isinstance(body, DiscussionBody):
-            return discussion_notes(body)
-        if isinstance(body, ScenarioBody):
-            return scenario_notes(body)
-        if isinstance(body, SectionBody) and body.minutes:
-            return f"Timing: {body.minutes} minutes for this part."
-        if isinstance(body, TimingBody):
-            return facilitator_summary(timed_parts(self.deck.brief.slides))
-        return ""
-
-    def timing(self, rs: ResolvedSlide) -> BulletsContent:
-        # The spec stage has checked that every section carries its minutes.
-        return timing_content(timed_parts(self.deck.brief.slides))
+    def teaching_notes(self, rs: ResolvedSlide) -> tuple[NoteBlock, ...]:
+        match rs:
+            case ResolvedDiscussion() | ResolvedScenario():
+                return facilitator_block(rs.body.facilitator)
+            case ResolvedSection() if rs.body.minutes:
+                return (NoteBlock(NoteKind.FACILITATOR, f"Timing: {rs.body.minutes} minutes for this part."),)
+            case ResolvedTiming():
+                return (facilitator_summary(timed_parts(self.deck.brief.slides)),)
+        return ()
 
     def title_lines(self) -> list[str]:
         lines = []
@@ -283,6 +282,9 @@ class _Planner:
             day = dt.date.fromisoformat(self.spec.date)
             lines.append(f"{day.day} {day:%B %Y}")
         return lines
+
+    def charts(self) -> list[ChartData]:
+        return [s.chart for s in self.deck.slides if isinstance(s, ResolvedChart)]
 
     def section_slides(self) -> list[ResolvedSlide]:
         return [s for s in self.deck.slides if s.spec.kind is SlideKind.SECTION]
@@ -302,24 +304,6 @@ class _Planner:
             )
         return tuple(Bullet(sanitize(s.spec.title or "")) for s in sections)
 
-    def attribution(self, rs: ResolvedSlide) -> str:
-        passage = rs.passages[0]
-        article = passage.article
-        return sanitize(f"{article.author_names()}, {article.publication}, {article.date.display()}")
-
-    def excerpt_text(self, rs: ResolvedSlide) -> str:
-        # Sentences that were not next to each other in the article are joined with an ellipsis.
-        all_sentences = list(_sentences_of(rs))
-        pieces: list[str] = []
-        last = -2
-        for sentence in rs.sentences:
-            at = all_sentences.index(sentence)
-            if pieces and at != last + 1:
-                pieces.append("[\u2026]")
-            pieces.append(sentence)
-            last = at
-        return sanitize(" ".join(pieces))
-
     def sources_list(self, rs: ResolvedSlide) -> tuple[Bullet, ...]:
         if not self.deck.articles:
             self.diags.error(
@@ -336,9 +320,9 @@ class _Planner:
             out.append(Bullet(f"Cited on {_slides(numbers)}", level=1))
         datasets: dict[str, list[int]] = {}
         for i, s in enumerate(self.deck.slides):
-            if s.dataset is not None:
+            if isinstance(s, ResolvedChart):
                 datasets.setdefault(s.dataset.title, []).append(self.numbers[i])
-        external = len(self.external())
+        external = len(external_sources(self.charts()))
         for title, numbers in datasets.items():
             out.append(Bullet(sanitize(f"Dataset: {title}")))
             out.append(Bullet(f"Charts on {_slides(numbers)}", level=1))
@@ -347,25 +331,36 @@ class _Planner:
             out.append(Bullet(note, level=1))
         return tuple(out)
 
-    def external(self) -> tuple[ExternalEvidence, ...]:
-        return external_sources([s.chart for s in self.deck.slides if s.chart is not None])
-
-    def external_notes(self) -> str:
-        refs = self.external()
-        if not refs:
-            return ""
-        lines = ["Further sources behind the charts:"]
-        lines.extend(f"- {ref.citation}" for ref in refs)
-        return "\n".join(lines)
-
 
 def _slides(numbers: list[int]) -> str:
     label = "slide" if len(numbers) == 1 else "slides"
     return f"{label} {', '.join(map(str, numbers))}"
 
 
-def _sentences_of(rs: ResolvedSlide) -> tuple[str, ...]:
-    return tuple(s for p in rs.passages[0].paragraphs for s in split_sentences(p.text))
+def _attribution(passage: Passage) -> str:
+    article = passage.article
+    return sanitize(f"{article.author_names()}, {article.publication}, {article.date.display()}")
+
+
+def _excerpt_text(rs: ResolvedExcerpt) -> str:
+    """The chosen sentences; ones that were not next to each other are joined with an ellipsis."""
+    pieces: list[str] = []
+    last = -2
+    for sentence in rs.sentences:
+        at = rs.all_sentences.index(sentence)
+        if pieces and at != last + 1:
+            pieces.append("[\u2026]")
+        pieces.append(sentence)
+        last = at
+    return sanitize(" ".join(pieces))
+
+
+def _chart_content(rs: ResolvedChart) -> ChartContent:
+    spec = rs.chart.spec
+    native = spec.renderer is Renderer.NATIVE or (
+        spec.renderer is Renderer.AUTO and spec.kind in NATIVE_KINDS
+    )
+    return ChartContent(rs.chart, sanitize(alt_text(rs.chart)), sanitize(rs.body.caption), native)
 
 
 def _bullets(specs: tuple[BulletSpec, ...], level: int = 0) -> tuple[Bullet, ...]:

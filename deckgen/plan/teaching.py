@@ -15,7 +15,7 @@ from deckgen.brief.model import (
 )
 from deckgen.brief.teaching import LETTERS
 from deckgen.core.textnorm import sanitize
-from deckgen.plan.model import Bullet, BulletsContent, Layout, SlidePlan
+from deckgen.plan.model import Bullet, BulletsContent, Layout, NoteBlock, NoteKind, SlidePlan, Withheld
 
 
 @dataclass(frozen=True)
@@ -36,10 +36,11 @@ def discussion_content(body: DiscussionBody) -> BulletsContent:
     return BulletsContent(tuple(Bullet(sanitize(q)) for q in body.questions), lead=lead)
 
 
-def discussion_notes(body: DiscussionBody) -> str:
-    if not body.facilitator.strip():
-        return ""
-    return f"Facilitator notes: {body.facilitator.strip()}"
+def facilitator_block(text: str) -> tuple[NoteBlock, ...]:
+    """The brief's facilitator guidance for a discussion or scenario, as a facilitator block."""
+    if not text.strip():
+        return ()
+    return (NoteBlock(NoteKind.FACILITATOR, sanitize(f"Facilitator notes: {text.strip()}")),)
 
 
 def scenario_content(body: ScenarioBody) -> BulletsContent:
@@ -49,12 +50,12 @@ def scenario_content(body: ScenarioBody) -> BulletsContent:
     return BulletsContent(tuple(bullets), lead=sanitize(body.situation))
 
 
-def scenario_notes(body: ScenarioBody) -> str:
-    return f"Facilitator notes: {body.facilitator.strip()}" if body.facilitator.strip() else ""
+def check_slides(
+    spec: SlideSpec, body: CheckBody, title: str, presenter: tuple[NoteBlock, ...] = ()
+) -> tuple[SlidePlan, ...]:
+    """The question slide, and an answer slide after it unless the answer goes to the notes.
 
-
-def check_slides(spec: SlideSpec, body: CheckBody, title: str) -> tuple[SlidePlan, ...]:
-    """The question slide, and an answer slide after it unless the answer goes to the notes."""
+    ``presenter`` (the brief's notes and trainee text) goes with the question slide."""
     choices = tuple(Bullet(sanitize(f"{LETTERS[i]}. {c}")) for i, c in enumerate(body.choices))
     if not choices:
         choices = (Bullet("Write your answer in one or two sentences."),)
@@ -65,11 +66,10 @@ def check_slides(spec: SlideSpec, body: CheckBody, title: str) -> tuple[SlidePla
         layout=Layout.CONTENT,
         title=sanitize(title),
         content=BulletsContent(choices, lead=sanitize(body.question)),
-        notes="",
     )
     if body.reveal is Reveal.NOTES:
         notes = f"Answer: {answer}" + (f"\n{explanation}" if explanation else "")
-        return (_with_notes(question, notes),)
+        return (replace(question, notes=(*presenter, NoteBlock(NoteKind.ANSWER, sanitize(notes)))),)
     revealed = [Bullet(f"Answer: {answer}")]
     if explanation:
         revealed.append(Bullet(explanation, level=1))
@@ -78,20 +78,16 @@ def check_slides(spec: SlideSpec, body: CheckBody, title: str) -> tuple[SlidePla
         layout=Layout.CONTENT,
         title=sanitize(f"{title}: answer"),
         content=BulletsContent(tuple(revealed), lead=sanitize(body.question)),
-        notes="",
+        withheld=Withheld.ANSWER,
     )
-    return (_with_notes(question, "The answer is on the next slide; give the room time first."), answer_slide)
+    cue = NoteBlock(NoteKind.FACILITATOR, "The answer is on the next slide; give the room time first.")
+    return (replace(question, notes=(*presenter, cue)), answer_slide)
 
 
 def _answer_text(body: CheckBody) -> str:
     if body.answer_index is None:
         return sanitize(body.answer)
     return sanitize(f"{LETTERS[body.answer_index]}. {body.answer}")
-
-
-def _with_notes(plan: SlidePlan, notes: str) -> SlidePlan:
-
-    return replace(plan, notes=sanitize(notes))
 
 
 def timed_parts(slides: tuple[SlideSpec, ...]) -> tuple[TimedPart, ...]:
@@ -119,7 +115,7 @@ def timing_content(parts: tuple[TimedPart, ...]) -> BulletsContent:
     return BulletsContent(tuple(bullets), lead=f"Total teaching time: {total} minutes")
 
 
-def facilitator_summary(parts: tuple[TimedPart, ...]) -> str:
+def facilitator_summary(parts: tuple[TimedPart, ...]) -> NoteBlock:
     """The timing plan in full, for the facilitator: sections, minutes, and the activities in each."""
     lines = ["Facilitator summary: timing plan"]
     elapsed = 0
@@ -133,4 +129,4 @@ def facilitator_summary(parts: tuple[TimedPart, ...]) -> str:
             lines.append(f"    activity: {activity}, {minutes} min")
         elapsed += part.minutes
     lines.append(f"Total: {elapsed} min")
-    return sanitize("\n".join(lines))
+    return NoteBlock(NoteKind.FACILITATOR, sanitize("\n".join(lines)))

@@ -68,8 +68,9 @@ def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> byt
                 slide_height=ctx.slide_height,
                 lang=ctx.lang,
             )
-            if slide_plan.notes.strip():
-                write_notes(slide.notes_slide.notes_text_frame, slide_plan.notes, lang=ctx.lang)
+            notes = slide_plan.speaker_notes
+            if notes.strip():
+                write_notes(slide.notes_slide.notes_text_frame, notes, lang=ctx.lang)
 
     list_notes_master(prs)
     set_core_properties(prs, plan.meta)

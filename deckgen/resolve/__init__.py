@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from deckgen.resolve.resolver import ResolvedDeck, ResolvedSlide, resolve
+from deckgen.resolve.model import ResolvedDeck, ResolvedSlide
+from deckgen.resolve.resolver import resolve
 
 __all__ = ["ResolvedDeck", "ResolvedSlide", "resolve"]

@@ -2,29 +2,59 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from deckgen.brief.model import (
+    AgendaBody,
     Brief,
     BulletsBody,
     BulletSpec,
     ChartBody,
+    CheckBody,
+    ClosingBody,
     ComparisonBody,
+    DiscussionBody,
     ExcerptBody,
     ImageBody,
     Located,
     ObjectivesBody,
     QuoteBody,
+    ScenarioBody,
+    SectionBody,
+    SlideBody,
     SlideSpec,
+    SourcesBody,
+    TimingBody,
+    TitleBody,
 )
 from deckgen.charts.model import ChartData
 from deckgen.core.assets import DEFAULT_TEMPLATE_NAME, default_template_path, profile_path
 from deckgen.core.errors import Collector, DeckgenError, Loc
 from deckgen.core.suggest import did_you_mean
 from deckgen.core.textnorm import first_words, fold, locate, split_sentences
-from deckgen.dataset.model import Dataset, SourceEvidence
+from deckgen.dataset.model import SourceEvidence
 from deckgen.resolve.charts import ChartResolver, brief_file
+from deckgen.resolve.model import (
+    ResolvedAgenda,
+    ResolvedBullets,
+    ResolvedChart,
+    ResolvedCheck,
+    ResolvedClosing,
+    ResolvedComparison,
+    ResolvedDeck,
+    ResolvedDiscussion,
+    ResolvedExcerpt,
+    ResolvedImage,
+    ResolvedObjectives,
+    ResolvedQuote,
+    ResolvedScenario,
+    ResolvedSection,
+    ResolvedSlide,
+    ResolvedSources,
+    ResolvedTiming,
+    ResolvedTitle,
+)
 from deckgen.sources import (
     AddressError,
     AddressSyntaxError,
@@ -36,38 +66,6 @@ from deckgen.sources import (
 from deckgen.sources.model import Article, Passage
 
 _IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
-
-
-@dataclass(frozen=True)
-class ResolvedSlide:
-    spec: SlideSpec
-    passages: tuple[Passage, ...]  # every passage the slide cites, in first-use order
-    bullet_passages: tuple[tuple[str, Passage], ...] = ()  # (key path of bullet, passage)
-    quote: str = ""  # the quote in the article's own wording
-    sentences: tuple[str, ...] = ()  # excerpt sentences, verbatim
-    image: Path | None = None
-    chart: ChartData | None = None
-    chart_articles: tuple[Article, ...] = ()  # articles that the chart's evidence quotes
-    dataset: Dataset | None = None
-
-    @property
-    def articles(self) -> tuple[Article, ...]:
-        """Every article this slide draws on, in first-use order."""
-        out: dict[str, Article] = {}
-        for p in self.passages:
-            out.setdefault(p.article.id, p.article)
-        for a in self.chart_articles:
-            out.setdefault(a.id, a)
-        return tuple(out.values())
-
-
-@dataclass(frozen=True)
-class ResolvedDeck:
-    brief: Brief
-    template: Path
-    slides: tuple[ResolvedSlide, ...]
-    articles: tuple[Article, ...]  # every article cited, in first-use order
-    inputs: tuple[Path, ...] = ()  # every file the deck depends on, for incremental builds
 
 
 def resolve(brief: Brief, *, sources_dir: Path | None = None) -> tuple[ResolvedDeck | None, Collector]:
@@ -89,7 +87,7 @@ class _Resolver:
     def run(self) -> tuple[ResolvedDeck | None, Collector]:
         self.check_aliases()
         template = self.template()
-        slides = tuple(self.slide(s) for s in self.brief.slides)
+        found = [self.slide(s) for s in self.brief.slides]
         for alias in self.brief.sources:
             if alias.alias not in self.used_aliases and alias.alias in self.aliases:
                 self.diags.warning(
@@ -101,6 +99,9 @@ class _Resolver:
                 )
         if self.diags.has_errors or template is None:
             return None, self.diags
+        slides = tuple(s for s in found if s is not None)
+        if len(slides) != len(found):  # a slide that failed must have said why
+            raise RuntimeError("a slide failed to resolve without reporting a problem")
         cited: dict[str, Article] = {}
         for rs in slides:
             for article in rs.articles:
@@ -111,7 +112,7 @@ class _Resolver:
             inputs.add(profile.resolve())
         inputs.update(a.path.resolve() for a in self.library.loaded())
         inputs.update(Path(d.path).resolve() for d in self.charts.loaded())
-        inputs.update(rs.image for rs in slides if rs.image is not None)
+        inputs.update(rs.path for rs in slides if isinstance(rs, ResolvedImage))
         deck = ResolvedDeck(self.brief, template, slides, tuple(cited.values()), tuple(sorted(inputs)))
         return deck, self.diags
 
@@ -207,50 +208,31 @@ class _Resolver:
             return None
 
     # -- slides ------------------------------------------------------------------------------
-    def slide(self, spec: SlideSpec) -> ResolvedSlide:
-        passages: list[Passage] = []
-        slide_passage = self.passage(spec.cite) if spec.cite is not None else None
-        if slide_passage is not None:
-            passages.append(slide_passage)
+    def slide(self, spec: SlideSpec) -> ResolvedSlide | None:
+        """The slide with what its body refers to; None when something could not be resolved
+        (the problem is reported, and no deck is made)."""
+        passage = self.passage(spec.cite) if spec.cite is not None else None
+        passages = [passage] if passage is not None else []
         body = spec.body
-        bullet_passages: list[tuple[str, Passage]] = []
-        quote = ""
-        sentences: tuple[str, ...] = ()
-        image: Path | None = None
-        dataset: Dataset | None = None
-        chart: ChartData | None = None
-        chart_articles: tuple[Article, ...] = ()
-        if isinstance(body, ChartBody):
-            dataset = self.charts.dataset(body.data, spec.loc, f"slides[{spec.index}]")
-            chart = self.charts.chart(body, dataset)
-            chart_articles = self.evidence_articles(chart) if chart else ()
-        elif isinstance(body, BulletsBody):
-            self.bullets(body.bullets, bullet_passages)
-        elif isinstance(body, ObjectivesBody):
-            self.bullets(body.objectives, bullet_passages)
-        elif isinstance(body, ComparisonBody):
-            self.bullets(body.left.bullets, bullet_passages)
-            self.bullets(body.right.bullets, bullet_passages)
-        elif isinstance(body, QuoteBody) and slide_passage is not None:
-            quote = self.quote(body.quote, slide_passage)
-        elif isinstance(body, ExcerptBody) and slide_passage is not None:
-            sentences = self.excerpt(body, slide_passage, spec)
-        elif isinstance(body, ImageBody):
-            image = self.image(body.path)
-        for _, p in bullet_passages:
-            if p not in passages:
-                passages.append(p)
-        return ResolvedSlide(
-            spec,
-            tuple(passages),
-            tuple(bullet_passages),
-            quote,
-            sentences,
-            image,
-            chart,
-            chart_articles,
-            dataset,
-        )
+        for bullets in _cited_bullets(body):
+            self.bullets(bullets, passages)
+        base = (spec, tuple(passages))
+        match body:
+            case QuoteBody():
+                quote = self.quote(body.quote, passage) if passage is not None else None
+                return ResolvedQuote(*base, body, passage, quote) if passage and quote else None
+            case ExcerptBody():
+                return self.excerpt(spec, body, passage) if passage is not None else None
+            case ImageBody():
+                found = self.image(body.path)
+                return ResolvedImage(*base, body, *found) if found is not None else None
+            case ChartBody():
+                dataset = self.charts.dataset(body.data, spec.loc, f"slides[{spec.index}]")
+                chart = self.charts.chart(body, dataset)
+                if chart is None or dataset is None:
+                    return None
+                return ResolvedChart(*base, body, chart, dataset, self.evidence_articles(chart))
+        return _plain_slide(spec, tuple(passages), body)
 
     def evidence_articles(self, chart: ChartData) -> tuple[Article, ...]:
         out: dict[str, Article] = {}
@@ -263,15 +245,16 @@ class _Resolver:
                         out.setdefault(article.id, article)
         return tuple(out.values())
 
-    def bullets(self, bullets: tuple[BulletSpec, ...], out: list[tuple[str, Passage]]) -> None:
+    def bullets(self, bullets: tuple[BulletSpec, ...], out: list[Passage]) -> None:
+        """Resolve every bullet's citation, adding each new passage to ``out`` in first-use order."""
         for b in bullets:
             if b.cite is not None:
                 p = self.passage(b.cite)
-                if p is not None:
-                    out.append((b.text.key, p))
+                if p is not None and p not in out:
+                    out.append(p)
             self.bullets(b.children, out)
 
-    def quote(self, quote: Located, passage: Passage) -> str:
+    def quote(self, quote: Located, passage: Passage) -> str | None:
         for para in passage.paragraphs:
             span = locate(para.text, quote.value)
             if span is not None:
@@ -285,10 +268,11 @@ class _Resolver:
             key=quote.key,
             span=len(quote.value),
         )
-        return ""
+        return None
 
-    def excerpt(self, body: ExcerptBody, passage: Passage, spec: SlideSpec) -> tuple[str, ...]:
+    def excerpt(self, spec: SlideSpec, body: ExcerptBody, passage: Passage) -> ResolvedExcerpt | None:
         sentences = [s for para in passage.paragraphs for s in split_sentences(para.text)]
+        before = len(self.diags.items)
         listing = "; ".join(f"{i}: {first_words(s, 5)}" for i, s in enumerate(sentences, 1))
         chosen: list[str] = []
         for number in body.sentences:
@@ -315,10 +299,14 @@ class _Resolver:
                 )
             elif hits[0] not in chosen:
                 chosen.append(hits[0])
+        if any(d.is_error for d in self.diags.items[before:]):
+            return None
         # Keep the article's order so an excerpt never reads out of sequence.
-        return tuple(s for s in sentences if s in chosen)
+        picked = tuple(s for s in sentences if s in chosen)
+        return ResolvedExcerpt(spec, (passage,), body, passage, picked, tuple(sentences))
 
-    def image(self, ref: Located) -> Path | None:
+    def image(self, ref: Located) -> tuple[Path, tuple[int, int]] | None:
+        """The picture's path and pixel size, once it is known to be a PNG or JPEG that opens."""
         path = brief_file(self.base, ref, "image", self.diags)
         if path is None:
             return None
@@ -334,4 +322,69 @@ class _Resolver:
                 span=len(ref.value),
             )
             return None
-        return path
+        size = picture_size(path)
+        if size is None:
+            self.diags.error(
+                ref.loc,
+                "bad-image",
+                f"'{ref.value}' cannot be read as a picture: it is damaged or not the format it claims",
+                hint="export the picture again as PNG (or JPEG for photographs)",
+                key=ref.key,
+                span=len(ref.value),
+            )
+            return None
+        return path, size
+
+
+def picture_size(path: Path) -> tuple[int, int] | None:
+    """Width and height in pixels, read from the file's header; None when Pillow cannot read it."""
+    from PIL import Image, UnidentifiedImageError  # only decks with pictures pay for the import
+
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError):
+        return None
+    return (width, height) if width > 0 and height > 0 else None
+
+
+def _cited_bullets(body: SlideBody) -> tuple[tuple[BulletSpec, ...], ...]:
+    """The bullet lists of a body whose bullets may carry their own citations."""
+    match body:
+        case BulletsBody():
+            return (body.bullets,)
+        case ObjectivesBody():
+            return (body.objectives,)
+        case ComparisonBody():
+            return (body.left.bullets, body.right.bullets)
+    return ()
+
+
+def _plain_slide(spec: SlideSpec, passages: tuple[Passage, ...], body: SlideBody) -> ResolvedSlide | None:
+    """Slides whose body needs nothing resolved beyond their citations."""
+    match body:
+        case TitleBody():
+            return ResolvedTitle(spec, passages, body)
+        case AgendaBody():
+            return ResolvedAgenda(spec, passages, body)
+        case SectionBody():
+            return ResolvedSection(spec, passages, body)
+        case BulletsBody():
+            return ResolvedBullets(spec, passages, body)
+        case ComparisonBody():
+            return ResolvedComparison(spec, passages, body)
+        case ClosingBody():
+            return ResolvedClosing(spec, passages, body)
+        case SourcesBody():
+            return ResolvedSources(spec, passages, body)
+        case ObjectivesBody():
+            return ResolvedObjectives(spec, passages, body)
+        case DiscussionBody():
+            return ResolvedDiscussion(spec, passages, body)
+        case CheckBody():
+            return ResolvedCheck(spec, passages, body)
+        case ScenarioBody():
+            return ResolvedScenario(spec, passages, body)
+        case TimingBody():
+            return ResolvedTiming(spec, passages, body)
+    return None  # quote, excerpt, image and chart bodies are resolved by the resolver itself

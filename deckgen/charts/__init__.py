@@ -6,9 +6,10 @@ Importing this package does not import matplotlib; drawing does, on first use.
 from __future__ import annotations
 
 from deckgen.charts.alt import alt_text
-from deckgen.charts.cache import ChartCache, default_folder, render_png_cached
+from deckgen.charts.cache import ChartCache, render_png_cached
 from deckgen.charts.compute import NATIVE_KINDS, compute, select
 from deckgen.charts.draw import draw_png
+from deckgen.charts.folders import default_folder
 from deckgen.charts.model import (
     Annotation,
     CategoryTable,

@@ -2,31 +2,70 @@
 
 from __future__ import annotations
 
-from deckgen.charts.draw import EDGE, PAD, Ink, annotation_texts, box_swatch, flow_legend, ink_on, mix
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from deckgen.charts.canvas import EDGE, PAD, Ink
+from deckgen.charts.marks import annotation_texts, box_swatch, flow_legend, ink_on, mix
 from deckgen.charts.model import CategoryTable, ChartData
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+
+@dataclass(frozen=True)
+class _Hot:
+    """The categories and series the brief picks out; when any are, the others recede."""
+
+    cats: list[bool]
+    series: list[bool]
+
+    def muted(self, i: int, j: int) -> bool:
+        """Whether series ``i``'s segment in category ``j`` recedes."""
+        return (any(self.cats) or any(self.series)) and not (self.cats[j] or self.series[i])
+
+
+@dataclass(frozen=True)
+class _Plot:
+    """The bars' axes and scale: rows from the top, in data units per inch along the value axis."""
+
+    ax: Axes
+    ys: list[int]
+    thick: float
+    totals: list[float]
+    notes: dict[str, str]
+    limit: float
+    per_inch: float
 
 
 def draw_bars(ink: Ink, data: ChartData, table: CategoryTable) -> None:
-    style, cats, series = ink.style, table.categories, table.series
     # By kind, not by place in this chart: a kind keeps one colour across the deck, native charts too.
-    colors = [style.series_color(s, i) for i, s in enumerate(series)]
+    colors = [ink.style.series_color(s, i) for i, s in enumerate(table.series)]
     marked = set(data.highlight)
-    hot_cats = [c in marked for c in cats]
-    hot_series = [s.name in marked for s in series]
-    emphasis = any(hot_cats) or any(hot_series)
+    hot = _Hot([c in marked for c in table.categories], [s.name in marked for s in table.series])
+    legend_h = _legend(ink, table, colors, hot)
+    plot = _plot(ink, data, table, hot, legend_h)
+    _segments(ink, plot, table, colors, hot)
+    _totals_and_notes(ink, plot, table, hot)
+    _ticks_and_grid(ink, plot, table, hot)
 
-    def muted(i: int, j: int) -> bool:
-        return emphasis and not (hot_cats[j] or hot_series[i])
 
+def _legend(ink: Ink, table: CategoryTable, colors: list[str], hot: _Hot) -> float:
+    """The series legend across the top; returns its height."""
     # Legend swatches fade with their series only when whole series, not categories, are picked out.
     swatches = [
-        mix(c, style.background, 0.55) if any(hot_series) and not hot else c
-        for c, hot in zip(colors, hot_series, strict=True)
+        mix(c, ink.style.background, 0.55) if any(hot.series) and not picked else c
+        for c, picked in zip(colors, hot.series, strict=True)
     ]
-    entries = [(s.name, box_swatch(ink, c)) for s, c in zip(series, swatches, strict=True)]
-    legend_h = flow_legend(ink, entries, left=EDGE, top=ink.height - EDGE, width=ink.width - 2 * EDGE)
+    entries = [(s.name, box_swatch(ink, c)) for s, c in zip(table.series, swatches, strict=True)]
+    return flow_legend(ink, entries, left=EDGE, top=ink.height - EDGE, width=ink.width - 2 * EDGE)
+
+
+def _plot(ink: Ink, data: ChartData, table: CategoryTable, hot: _Hot, legend_h: float) -> _Plot:
+    """Axes under the legend, right of the category names, with room past each bar for its total."""
+    cats, series = table.categories, table.series
     label_w = max(
-        (ink.measure(c, weight="bold" if hot else "normal") for c, hot in zip(cats, hot_cats, strict=True)),
+        (ink.measure(c, weight="bold" if h else "normal") for c, h in zip(cats, hot.cats, strict=True)),
         default=0,
     )
     left = EDGE + label_w + PAD
@@ -48,43 +87,67 @@ def draw_bars(ink: Ink, data: ChartData, table: CategoryTable) -> None:
             for t, e in zip(totals, ends, strict=True)
         ]
     )
-    per_inch = limit / axis_w
-    starts = [0.0] * len(cats)
-    for i, s in enumerate(series):
+    return _Plot(ax, ys, thick, totals, notes, limit, limit / axis_w)
+
+
+def _segments(ink: Ink, plot: _Plot, table: CategoryTable, colors: list[str], hot: _Hot) -> None:
+    """One segment per non-zero value, labelled inside when the label fits."""
+    style, ax = ink.style, plot.ax
+    starts = [0.0] * len(table.categories)
+    for i, s in enumerate(table.series):
         for j, v in enumerate(s.values):
             if v <= 0:
                 continue
-            fill = mix(colors[i], style.background, 0.6) if muted(i, j) else colors[i]
+            fill = mix(colors[i], style.background, 0.6) if hot.muted(i, j) else colors[i]
             ax.barh(
-                ys[j], v, left=starts[j], height=thick, color=fill, edgecolor=style.background, linewidth=1.2
+                plot.ys[j],
+                v,
+                left=starts[j],
+                height=plot.thick,
+                color=fill,
+                edgecolor=style.background,
+                linewidth=1.2,
             )
             label = f"{v:g}"
-            if v / per_inch >= ink.measure(label) + PAD:
-                ax.text(starts[j] + v / 2, ys[j], label, ha="center", va="center", color=ink_on(fill, style))
+            if v / plot.per_inch >= ink.measure(label) + PAD:
+                ax.text(
+                    starts[j] + v / 2, plot.ys[j], label, ha="center", va="center", color=ink_on(fill, style)
+                )
             starts[j] += v
-    for j, c in enumerate(cats):
-        if hot_cats[j] and totals[j] > 0:
+
+
+def _totals_and_notes(ink: Ink, plot: _Plot, table: CategoryTable, hot: _Hot) -> None:
+    """Each bar's total past its end, then its note; a picked-out bar gets an outline."""
+    style, ax, totals, ys, per_inch = ink.style, plot.ax, plot.totals, plot.ys, plot.per_inch
+    thick = plot.thick
+    for j, c in enumerate(table.categories):
+        if hot.cats[j] and totals[j] > 0:
             ax.barh(ys[j], totals[j], height=thick, fill=False, edgecolor=style.text_color, linewidth=2.2)
         ax.text(totals[j] + PAD * per_inch, ys[j], f"{totals[j]:g}", va="center", ha="left", weight="bold")
-        if c in notes:
+        if c in plot.notes:
             gap = (ink.measure(f"{totals[j]:g}  ", weight="bold") + PAD) * per_inch
             ax.text(
                 totals[j] + gap,
                 ys[j],
-                notes[c],
+                plot.notes[c],
                 va="center",
                 ha="left",
                 style="italic",
                 color=style.muted_color,
             )
-    ax.set_xlim(0, limit)
-    ax.set_ylim(-0.6, len(cats) - 0.4)
-    ax.set_yticks(ys, cats)
-    for tick, hot in zip(ax.get_yticklabels(), hot_cats, strict=True):
-        tick.set_fontweight("bold" if hot else "normal")
-        tick.set_color(style.muted_color if any(hot_cats) and not hot else style.text_color)
+
+
+def _ticks_and_grid(ink: Ink, plot: _Plot, table: CategoryTable, hot: _Hot) -> None:
+    """Limits, category names (bold when picked out, muted beside them), whole-number ticks, grid."""
     from matplotlib.ticker import MaxNLocator
 
+    style, ax, cats = ink.style, plot.ax, table.categories
+    ax.set_xlim(0, plot.limit)
+    ax.set_ylim(-0.6, len(cats) - 0.4)
+    ax.set_yticks(plot.ys, cats)
+    for tick, picked in zip(ax.get_yticklabels(), hot.cats, strict=True):
+        tick.set_fontweight("bold" if picked else "normal")
+        tick.set_color(style.muted_color if any(hot.cats) and not picked else style.text_color)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
     ax.set_xlabel(table.value_axis_title, color=style.muted_color)
     ax.tick_params(axis="y", length=0, pad=PAD * 72)

@@ -14,25 +14,13 @@ from importlib import metadata
 from pathlib import Path
 
 import deckgen
+from deckgen.charts.folders import default_folder as default_folder
 from deckgen.charts.model import ChartData, ChartStyle
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-# Bump with any change to the drawing modules (draw, bars, timeline, matrix, tilemap) that
-# changes pixels: cached pictures must not survive it.
+# Bump with any change to the drawing modules (draw, canvas, marks, bars, timeline, matrix,
+# tilemap) that changes pixels: cached pictures must not survive it.
 DRAW_REVISION = "3"
-
-
-def cache_root() -> Path:
-    """deckgen's corner of the user cache: ``$XDG_CACHE_HOME/deckgen`` or ``~/.cache/deckgen``."""
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "deckgen"
-
-
-def default_folder() -> Path:
-    """``$DECKGEN_CACHE_DIR``, else ``charts`` under ``cache_root()``."""
-    if folder := os.environ.get("DECKGEN_CACHE_DIR"):
-        return Path(folder)
-    return cache_root() / "charts"
 
 
 @dataclasses.dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from deckgen.charts import tiles
 from deckgen.charts.model import (
     CategoryTable,
     ChartData,
@@ -20,6 +19,7 @@ from deckgen.charts.model import (
     Series,
     TimelineTable,
 )
+from deckgen.charts.tiles import GRID, tile
 from deckgen.dataset.model import Dataset, Flank, Kind, PresenceRecord, Region, Status
 
 FLANK_NAMES: dict[Flank, str] = {Flank.EAST: "Eastern flank", Flank.SOUTH: "Southern flank"}
@@ -152,17 +152,17 @@ def _map(records: tuple[PresenceRecord, ...]) -> MapTable:
         return max(FLANK_ORDER, key=lambda f: (by_flank[(code, f)], -FLANK_ORDER.index(f)))
 
     out: list[MapTile] = []
-    for t in tiles.GRID:
+    for t in GRID:
         if counts[t.code]:
             out.append(MapTile(t.code, t.label, t.col, t.row, counts[t.code], flank(t.code)))
         elif t.context:
             out.append(MapTile(t.code, t.label, t.col, t.row, 0, None))
     # A country the grid does not know still counts: it gets a cell in a row under the map,
     # so totals on the map always match the other charts.
-    unplaced = sorted(c for c in counts if tiles.tile(c) is None)
+    unplaced = sorted(c for c in counts if tile(c) is None)
     if unplaced:
-        bottom = max(t.row for t in tiles.GRID) + 1
-        left = min(t.col for t in tiles.GRID)
+        bottom = max(t.row for t in GRID) + 1
+        left = min(t.col for t in GRID)
         names = {r.country_code.upper(): r.country for r in records}
         for i, code in enumerate(unplaced):
             out.append(MapTile(code, names[code], left + i, bottom, counts[code], flank(code)))

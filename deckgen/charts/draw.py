@@ -1,38 +1,21 @@
-"""Chart pictures as deterministic PNG bytes: the entry point, the canvas and the ink every drawer shares."""
+"""Chart pictures as deterministic PNG bytes: the one entry point, which hands each table to its drawer."""
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Literal
 
-from deckgen.charts.cache import cache_root
-from deckgen.charts.compute import display_names
+from deckgen.charts.bars import draw_bars
+from deckgen.charts.canvas import canvas
+from deckgen.charts.matrix import draw_matrix
 from deckgen.charts.model import CategoryTable, ChartData, ChartStyle, MatrixTable, TimelineTable
-from deckgen.core.contrast import contrast
-from deckgen.dataset.model import Flank
-
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
-    from matplotlib.typing import RcKeyType
-
-PAD = 0.12  # inches between a mark and its label
-EDGE = 0.2  # inches kept clear along every edge of the picture
+from deckgen.charts.tilemap import draw_tile_map
+from deckgen.charts.timeline import draw_timeline
 
 
 def draw_png(
     data: ChartData, *, style: ChartStyle, width_in: float, height_in: float, dpi: int = 200
 ) -> bytes:
     """PNG bytes of exactly round(width_in*dpi) × round(height_in*dpi) pixels, the same every time."""
-    # The drawers build on this module's ink, so they are imported here, on the first picture only.
-    from deckgen.charts.bars import draw_bars
-    from deckgen.charts.matrix import draw_matrix
-    from deckgen.charts.tilemap import draw_tile_map
-    from deckgen.charts.timeline import draw_timeline
-
     with canvas(style, width_in, height_in, dpi) as ink:
         table = data.table
         if isinstance(table, CategoryTable):
@@ -46,187 +29,3 @@ def draw_png(
         out = io.BytesIO()
         ink.fig.savefig(out, format="png", dpi=dpi, facecolor=style.background, metadata={"Software": None})
     return out.getvalue()
-
-
-@contextlib.contextmanager
-def canvas(style: ChartStyle, width_in: float, height_in: float, dpi: int) -> Iterator[Ink]:
-    # A writable config dir, or matplotlib rebuilds its font cache (seconds) on every run.
-    os.environ.setdefault("MPLCONFIGDIR", str(cache_root() / "matplotlib"))
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    px_w, px_h = round(width_in * dpi), round(height_in * dpi)
-    with matplotlib.rc_context():
-        matplotlib.rcdefaults()  # a user's matplotlibrc must not change a deck's pictures
-        matplotlib.rcParams.update(_rc(style, dpi))
-        # Agg truncates the canvas to whole pixels: a quarter pixel of slack makes it round instead.
-        fig = Figure(figsize=((px_w + 0.25) / dpi, (px_h + 0.25) / dpi), dpi=dpi)
-        FigureCanvasAgg(fig)
-        yield Ink(fig, style, px_w / dpi, px_h / dpi)
-
-
-FontStyle = Literal["normal", "italic", "oblique"]
-
-
-def _families(style: ChartStyle) -> list[str]:
-    # A theme font the fitter knows (Calibri, Arial) is drawn in its metric-compatible twin
-    # (Carlito, Liberation Sans): same widths, installed with deckgen's fonts, and matplotlib does
-    # not warn about the proprietary face it cannot find. Fallbacks keep the layout otherwise.
-    from deckgen.fit.metrics import default_book
-
-    book = default_book()
-    font = book.family_of(style.font) if book.knows(style.font) else style.font
-    return list(dict.fromkeys([font, "Liberation Sans", "DejaVu Sans"]))
-
-
-def _rc(style: ChartStyle, dpi: int) -> dict[RcKeyType, Any]:
-    return {
-        "font.family": _families(style),
-        "font.size": style.tick_size,
-        "text.color": style.text_color,
-        "axes.labelcolor": style.text_color,
-        "axes.edgecolor": style.muted_color,
-        "axes.labelsize": style.label_size,
-        "xtick.color": style.muted_color,
-        "ytick.color": style.muted_color,
-        "xtick.labelcolor": style.text_color,
-        "ytick.labelcolor": style.text_color,
-        "xtick.labelsize": style.tick_size,
-        "ytick.labelsize": style.tick_size,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.unicode_minus": False,
-        "figure.dpi": dpi,
-        "savefig.dpi": dpi,
-        "figure.facecolor": style.background,
-        "axes.facecolor": style.background,
-        "patch.linewidth": 0,
-    }
-
-
-class Ink:
-    """The figure plus measuring in inches: every drawer makes its layout decisions in inches."""
-
-    def __init__(self, fig: Figure, style: ChartStyle, width: float, height: float) -> None:
-        self.fig, self.style, self.width, self.height = fig, style, width, height
-        self._widths: dict[tuple[str, float | None, str, str], float] = {}
-        self._renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
-        self.board = self.axes(0, 0, width, height, off=True)  # inch coordinates over the whole picture
-
-    def axes(self, left: float, bottom: float, width: float, height: float, *, off: bool = False) -> Axes:
-        ax = self.fig.add_axes(
-            (left / self.width, bottom / self.height, width / self.width, height / self.height)
-        )
-        if off:
-            ax.set_xlim(left, left + width)
-            ax.set_ylim(bottom, bottom + height)
-            ax.set_axis_off()
-        return ax
-
-    def measure(
-        self, text: str, *, size: float | None = None, weight: str = "normal", style: FontStyle = "normal"
-    ) -> float:
-        """Width of one line of text in inches, as Agg will draw it."""
-        key = (text, size, weight, style)
-        if key not in self._widths:
-            from matplotlib.font_manager import FontProperties
-
-            prop = FontProperties(family=_families(self.style), weight=weight, style=style)
-            prop.set_size(size or self.style.tick_size)
-            w, _h, _d = self._renderer.get_text_width_height_descent(text, prop, ismath=False)
-            self._widths[key] = float(w) / self.fig.dpi
-        return self._widths[key]
-
-    def line(self, size: float | None = None) -> float:
-        return (size or self.style.tick_size) * 1.25 / 72
-
-    def wrap(self, text: str, width: float, *, indent: float = 0.0, **kw: Any) -> list[str]:
-        """Words flowed into lines no wider than ``width``; the first line starts ``indent`` in."""
-        lines: list[str] = []
-        for word in text.split():
-            room = width - (indent if len(lines) == 1 else 0)
-            if lines and self.measure(f"{lines[-1]} {word}", **kw) <= room:
-                lines[-1] = f"{lines[-1]} {word}"
-            else:
-                lines.append(word)
-        return lines or [""]
-
-
-def mix(color: str, other: str, t: float) -> str:
-    """``color`` moved a fraction ``t`` of the way towards ``other``."""
-    a = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
-    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(a, b, strict=True))
-
-
-def ink_on(fill: str, style: ChartStyle) -> str:
-    """Dark or white text, whichever has the higher WCAG contrast on ``fill``."""
-    white = "#FFFFFF"
-    return white if contrast(white, fill) > contrast(style.text_color, fill) else style.text_color
-
-
-def flank_color(flank: Flank, style: ChartStyle) -> str:
-    return style.east_color if flank is Flank.EAST else style.south_color
-
-
-def annotation_texts(data: ChartData) -> dict[str, str]:
-    """Display name → annotation text, for the targets this chart can show."""
-    out: dict[str, str] = {}
-    for note in data.spec.annotations:
-        for name in display_names(note.target, table=data.table, records=data.records):
-            out[name] = note.text
-    return out
-
-
-def flow_legend(
-    ink: Ink,
-    entries: Sequence[tuple[str, Callable[[float, float, float], None]]],
-    *,
-    left: float,
-    top: float,
-    width: float,
-    draw: bool = True,
-) -> float:
-    """Swatch-and-name entries flowed into rows from (left, top); returns the height used."""
-    h = ink.line()
-    sw, x, y = h * 0.75, left, top - h / 2
-    for name, swatch in entries:
-        need = sw + PAD / 2 + ink.measure(name) + 0.3
-        if x > left and x + need > left + width:
-            x, y = left, y - h * 1.15
-        if draw:
-            swatch(x, y, sw)
-            ink.board.text(x + sw + PAD / 2, y, name, va="center", ha="left")
-        x += need
-    return top - y + h / 2
-
-
-def box_swatch(
-    ink: Ink, fill: str, edge: str | None = None, dashed: bool = False
-) -> Callable[[float, float, float], None]:
-    from matplotlib.patches import Rectangle
-
-    def swatch(x: float, y: float, s: float) -> None:
-        ink.board.add_patch(
-            Rectangle(
-                (x, y - s / 2),
-                s,
-                s,
-                facecolor=fill,
-                edgecolor=edge or fill,
-                linewidth=1.5 if edge else 0,
-                linestyle="--" if dashed else "-",
-            )
-        )
-
-    return swatch
-
-
-def dot_swatch(ink: Ink, color: str) -> Callable[[float, float, float], None]:
-    def swatch(x: float, y: float, s: float) -> None:
-        ink.board.plot([x + s / 2], [y], "o", color=color, markersize=s * 72 * 0.9, markeredgecolor="white")
-
-    return swatch

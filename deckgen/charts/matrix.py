@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
+from deckgen.charts.canvas import EDGE, PAD, Ink
 from deckgen.charts.compute import FLANK_NAMES, FLANK_ORDER
-from deckgen.charts.draw import EDGE, PAD, Ink, annotation_texts, box_swatch, flank_color, flow_legend, mix
+from deckgen.charts.marks import Swatch, annotation_texts, box_swatch, flank_color, flow_legend, mix
 from deckgen.charts.model import ChartData, ChartStyle, MatrixTable
 from deckgen.dataset.model import Flank, Status
 
 MAX_HEAD_LINES = 4
+_STRIP = 0.14  # inches: the flank colour over each column when countries run across
 
 _STATUS_NAMES = {
     Status.ACTIVE: "Active",
@@ -29,14 +32,22 @@ def _status_look(status: Status, style: ChartStyle) -> tuple[str, str | None, bo
     }[status]
 
 
+@dataclass(frozen=True)
+class _Grid:
+    """What both orientations draw: the table, its legend entries, notes and picked-out names."""
+
+    ink: Ink
+    table: MatrixTable
+    legend: list[tuple[str, Swatch]]
+    notes: dict[str, str]
+    marked: set[str]
+
+
 def draw_matrix(ink: Ink, data: ChartData, table: MatrixTable) -> None:
     """Countries down and kinds across when the countries fit one column of rows at 14 pt; else turned,
     kinds down and countries across under 45 degree names, so 20-odd countries still fit one panel."""
-    style, h = ink.style, ink.line()
-    present = [s for s in _STATUS_NAMES if any(s in row for row in table.cells)]
-    flanks = [f for f in FLANK_ORDER if f in table.row_flanks]
-    legend = [(_STATUS_NAMES[s], box_swatch(ink, *_status_look(s, style))) for s in present]
-    legend += [(FLANK_NAMES[f], box_swatch(ink, flank_color(f, style))) for f in flanks]
+    h = ink.line()
+    legend = _legend_entries(ink, table)
     legend_h = flow_legend(ink, legend, left=EDGE, top=0, width=ink.width - 2 * EDGE, draw=False)
     notes, marked = annotation_texts(data), set(data.highlight)
     room = ink.height - 2 * EDGE - legend_h - PAD
@@ -47,48 +58,69 @@ def draw_matrix(ink: Ink, data: ChartData, table: MatrixTable) -> None:
     kinds = list(table.columns)
     kind_w = max((ink.measure(k) for k in kinds), default=0) + PAD
     note_lines = sum(1 for c in countries if c in notes)
-    strip = 0.14
-    down_room = room - strip - PAD - note_lines * h
+    down_room = room - _STRIP - PAD - note_lines * h
     turned = _Axis(ink, countries, ink.width - 2 * EDGE - kind_w)
     rows_h = (room - across.head_h) / max(len(countries), 1)
     turned_h = (down_room - turned.head_h) / max(len(kinds), 1)
+    grid = _Grid(ink, table, legend, notes, marked)
     # Countries down reads best; turn only when that leaves rows too thin for 14 pt and turning helps.
     if rows_h >= h * 1.2 or rows_h >= turned_h:
-        row_h = min(0.5, rows_h)
-        top = ink.height - EDGE - across.head_h
-        grid_x = EDGE + 0.3 + label_w
-        across.draw_heads(grid_x, top, marked)
-        for r, name in enumerate(countries):
-            yc = top - (r + 0.5) * row_h
-            _flank_mark(ink, table.row_flanks[r], EDGE, yc - row_h / 2 + 0.03, 0.12, row_h - 0.06)
-            if name in marked:
-                _hot_band(ink, EDGE + 0.3 - PAD / 2, yc - row_h / 2, label_w + across.length + PAD / 2, row_h)
-            ink.board.text(EDGE + 0.3, yc, name, va="center", weight="bold" if name in marked else "normal")
-            if name in notes:
-                ink.board.text(
-                    grid_x + across.length + PAD,
-                    yc,
-                    notes[name],
-                    va="center",
-                    style="italic",
-                    color=style.muted_color,
-                )
-            if r:
-                _rule(ink, EDGE + 0.3, grid_x + across.length, yc + row_h / 2)
-            for c, status in enumerate(table.cells[r]):
-                _cell(ink, status, grid_x + (c + 0.5) * across.pitch, yc, min(across.pitch, row_h))
-        flow_legend(
-            ink, legend, left=EDGE, top=top - len(countries) * row_h - PAD, width=ink.width - 2 * EDGE
-        )
-        return
-    across, row_h = turned, min(0.5, turned_h)
+        _countries_down(grid, across, min(0.5, rows_h), label_w)
+    else:
+        _countries_across(grid, turned, min(0.5, turned_h), kind_w)
+
+
+def _legend_entries(ink: Ink, table: MatrixTable) -> list[tuple[str, Swatch]]:
+    """The statuses, then the flanks, that the grid shows."""
+    style = ink.style
+    present = [s for s in _STATUS_NAMES if any(s in row for row in table.cells)]
+    flanks = [f for f in FLANK_ORDER if f in table.row_flanks]
+    legend = [(_STATUS_NAMES[s], box_swatch(ink, *_status_look(s, style))) for s in present]
+    legend += [(FLANK_NAMES[f], box_swatch(ink, flank_color(f, style))) for f in flanks]
+    return legend
+
+
+def _countries_down(grid: _Grid, across: _Axis, row_h: float, label_w: float) -> None:
+    """A row per country: flank mark, name, a cell per kind, its note at the end; the legend under."""
+    ink, table, notes, marked = grid.ink, grid.table, grid.notes, grid.marked
+    top = ink.height - EDGE - across.head_h
+    grid_x = EDGE + 0.3 + label_w
+    across.draw_heads(grid_x, top, marked)
+    for r, name in enumerate(table.rows):
+        yc = top - (r + 0.5) * row_h
+        _flank_mark(ink, table.row_flanks[r], EDGE, yc - row_h / 2 + 0.03, 0.12, row_h - 0.06)
+        if name in marked:
+            _hot_band(ink, EDGE + 0.3 - PAD / 2, yc - row_h / 2, label_w + across.length + PAD / 2, row_h)
+        ink.board.text(EDGE + 0.3, yc, name, va="center", weight="bold" if name in marked else "normal")
+        if name in notes:
+            ink.board.text(
+                grid_x + across.length + PAD,
+                yc,
+                notes[name],
+                va="center",
+                style="italic",
+                color=ink.style.muted_color,
+            )
+        if r:
+            _rule(ink, EDGE + 0.3, grid_x + across.length, yc + row_h / 2)
+        for c, status in enumerate(table.cells[r]):
+            _cell(ink, status, grid_x + (c + 0.5) * across.pitch, yc, min(across.pitch, row_h))
+    flow_legend(
+        ink, grid.legend, left=EDGE, top=top - len(table.rows) * row_h - PAD, width=ink.width - 2 * EDGE
+    )
+
+
+def _countries_across(grid: _Grid, across: _Axis, row_h: float, kind_w: float) -> None:
+    """Turned: a column per country under a flank strip, a row per kind; notes and legend under."""
+    ink, table, marked = grid.ink, grid.table, grid.marked
+    countries, kinds = table.rows, table.columns
     top = ink.height - EDGE - across.head_h
     grid_x = EDGE + kind_w
     across.draw_heads(grid_x, top, marked)
-    top -= strip + PAD
+    top -= _STRIP + PAD
     for c, name in enumerate(countries):
         x = grid_x + c * across.pitch
-        _flank_mark(ink, table.row_flanks[c], x + 0.02, top + PAD, across.pitch - 0.04, strip)
+        _flank_mark(ink, table.row_flanks[c], x + 0.02, top + PAD, across.pitch - 0.04, _STRIP)
         if name in marked:
             _hot_band(ink, x, top - len(kinds) * row_h, across.pitch, len(kinds) * row_h)
     for r, kind in enumerate(kinds):
@@ -98,18 +130,24 @@ def draw_matrix(ink: Ink, data: ChartData, table: MatrixTable) -> None:
             _rule(ink, EDGE, grid_x + across.length, yc + row_h / 2)
         for c in range(len(countries)):
             _cell(ink, table.cells[c][r], grid_x + (c + 0.5) * across.pitch, yc, min(across.pitch, row_h))
-    y = top - len(kinds) * row_h - PAD - h / 2
-    for c, name in enumerate(countries):  # notes under their column, one line each, with a tick up to it
+    y = _column_notes(grid, across, grid_x, top - len(kinds) * row_h - PAD - ink.line() / 2)
+    flow_legend(ink, grid.legend, left=EDGE, top=y + ink.line() / 2 - PAD, width=ink.width - 2 * EDGE)
+
+
+def _column_notes(grid: _Grid, across: _Axis, grid_x: float, y: float) -> float:
+    """Notes under their country's column, one line each with a tick up to it; returns the next line's y."""
+    ink, notes, h = grid.ink, grid.notes, grid.ink.line()
+    for c, name in enumerate(grid.table.rows):
         if name in notes:
             x = grid_x + (c + 0.5) * across.pitch
             w = ink.measure(f"{name}: {notes[name]}", style="italic")
             left = min(x - PAD, ink.width - EDGE - w)
-            ink.board.plot([x, x], [y + h / 2, y + h * 0.8], color=style.muted_color, linewidth=1.2)
+            ink.board.plot([x, x], [y + h / 2, y + h * 0.8], color=ink.style.muted_color, linewidth=1.2)
             ink.board.text(
-                left, y, f"{name}: {notes[name]}", va="center", style="italic", color=style.muted_color
+                left, y, f"{name}: {notes[name]}", va="center", style="italic", color=ink.style.muted_color
             )
             y -= h
-    flow_legend(ink, legend, left=EDGE, top=y + h / 2 - PAD, width=ink.width - 2 * EDGE)
+    return y
 
 
 class _Axis:

@@ -3,44 +3,101 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from deckgen.charts import tiles
+from deckgen.charts.canvas import EDGE, PAD, Ink
 from deckgen.charts.compute import FLANK_NAMES, FLANK_ORDER
-from deckgen.charts.draw import (
-    EDGE,
-    PAD,
-    Ink,
-    annotation_texts,
-    box_swatch,
-    flank_color,
-    flow_legend,
-    ink_on,
-    mix,
-)
-from deckgen.charts.model import ChartData, MapTable
+from deckgen.charts.marks import Swatch, annotation_texts, box_swatch, flank_color, flow_legend, ink_on, mix
+from deckgen.charts.model import ChartData, MapTable, MapTile
+from deckgen.charts.tiles import LANDMARKS
 
 _CONTEXT_FILL = "#E4E7EB"
+_SCALE_NOTE = "Darker: more elements"
+_GAP = 0.06  # inches between neighbouring tiles
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """Where the map's cells fall on the picture: the columns and rows shown, and their pitch in inches."""
+
+    top: float  # inches: the grid's upper edge
+    x_origin: float  # inches: the left edge of column c0
+    pitch_x: float
+    pitch_y: float
+    c0: int
+    c1: int
+    r0: int
+    r1: int
+
+    def at(self, col: float, row: float) -> tuple[float, float]:
+        """Lower-left corner of a cell, in inches."""
+        return self.x_origin + (col - self.c0) * self.pitch_x, self.top - (row - self.r0 + 1) * self.pitch_y
+
+    def holds(self, col: float, row: float) -> bool:
+        return self.c0 <= col <= self.c1 and self.r0 <= row <= self.r1
 
 
 def draw_tile_map(ink: Ink, data: ChartData, table: MapTable) -> None:
-    from matplotlib.patches import FancyBboxPatch
+    h, cells = ink.line(), table.tiles
+    legend = _legend_entries(ink, cells)
+    legend_w = max([ink.measure(name) + h + PAD for name, _ in legend] + [ink.measure(_SCALE_NOTE)]) + PAD
+    legend_h = (len(legend) + 1) * h * 1.15 + PAD
+    occupied = {(t.col, t.row) for t in cells} | {(round(k.col), round(k.row)) for k in LANDMARKS}
+    grid, spot, need = _grid(ink, cells, occupied, legend_w, legend_h)
+    marked, notes = set(data.highlight), annotation_texts(data)
+    _landmarks(ink, grid)
+    _tiles(ink, grid, cells, marked)
+    taken = set(occupied)
+    if spot is not None:
+        taken |= {
+            (c, r) for c in range(spot[0], spot[0] + need[0]) for r in range(spot[1], spot[1] + need[1])
+        }
+    # A note with no free cells next to its tile goes under the legend, named.
+    homeless = [
+        f"{t.label}: {notes[t.label]}"
+        for t in cells
+        if t.label in notes and not _tile_note(ink, notes[t.label], t.col, t.row, taken, grid)
+    ]
+    lx, ly = (
+        (grid.at(spot[0], spot[1])[0] + _GAP, grid.at(spot[0], spot[1])[1] + grid.pitch_y)
+        if spot
+        else (EDGE, ink.height - EDGE)
+    )
+    used = flow_legend(ink, legend, left=lx, top=ly, width=legend_w)
+    ink.board.text(
+        lx,
+        ly - used - PAD / 2,
+        "\n".join([_SCALE_NOTE, *homeless]),
+        ha="left",
+        va="top",
+        color=ink.style.muted_color,
+        linespacing=1.3,
+    )
 
-    style, board, h = ink.style, ink.board, ink.line()
-    cells = table.tiles
+
+def _legend_entries(ink: Ink, cells: Sequence[MapTile]) -> list[tuple[str, Swatch]]:
+    """The flanks the map shows, then the grey of countries without presence when there are any."""
     legend = [
-        (FLANK_NAMES[f], box_swatch(ink, flank_color(f, style)))
+        (FLANK_NAMES[f], box_swatch(ink, flank_color(f, ink.style)))
         for f in FLANK_ORDER
         if any(t.flank is f for t in cells)
     ]
     if any(t.flank is None for t in cells):
         legend.append(("Other countries", box_swatch(ink, _CONTEXT_FILL)))
-    scale_note = "Darker: more elements"
-    legend_w = max([ink.measure(name) + h + PAD for name, _ in legend] + [ink.measure(scale_note)]) + PAD
-    legend_h = (len(legend) + 1) * h * 1.15 + PAD
+    return legend
+
+
+def _grid(
+    ink: Ink,
+    cells: Sequence[MapTile],
+    occupied: set[tuple[int, int]],
+    legend_w: float,
+    legend_h: float,
+) -> tuple[_Grid, tuple[int, int] | None, tuple[int, int]]:
+    """The grid, the empty corner cell the legend starts at (None: beside the grid) and the cells it needs."""
     c0, c1 = min((t.col for t in cells), default=0), max((t.col for t in cells), default=0)
     r0, r1 = min((t.row for t in cells), default=0), max((t.row for t in cells), default=0)
-    occupied = {(t.col, t.row) for t in cells} | {(round(k.col), round(k.row)) for k in tiles.LANDMARKS}
     ncols, nrows = c1 - c0 + 1, r1 - r0 + 1
     pitch_y = (ink.height - 2 * EDGE) / nrows
     # The legend goes into an empty corner of the grid when one is big enough, else beside it.
@@ -61,21 +118,18 @@ def draw_tile_map(ink: Ink, data: ChartData, table: MapTable) -> None:
         x_origin = EDGE + legend_w + PAD
     pitch_x = min(pitch_x, 2.2)
     x_origin += (ink.width - EDGE - x_origin - pitch_x * ncols) / 2  # centre a grid that stopped growing
-    gap = 0.06
-    tile_w, tile_h = pitch_x - gap, pitch_y - gap
-    top_count = max((t.count for t in cells), default=0)
-    marked, notes = set(data.highlight), annotation_texts(data)
+    return _Grid(ink.height - EDGE, x_origin, pitch_x, pitch_y, c0, c1, r0, r1), spot, need
 
-    def at(col: float, row: float) -> tuple[float, float]:
-        """Lower-left corner of a cell, in inches."""
-        return x_origin + (col - c0) * pitch_x, ink.height - EDGE - (row - r0 + 1) * pitch_y
 
-    for mark in tiles.LANDMARKS:
-        if c0 <= mark.col <= c1 and r0 <= mark.row <= r1:
-            x, y = at(mark.col, mark.row)
-            board.text(
-                x + pitch_x / 2,
-                y + pitch_y / 2,
+def _landmarks(ink: Ink, grid: _Grid) -> None:
+    """Sea and mainland names on their empty cells, where the grid reaches them."""
+    style = ink.style
+    for mark in LANDMARKS:
+        if grid.holds(mark.col, mark.row):
+            x, y = grid.at(mark.col, mark.row)
+            ink.board.text(
+                x + grid.pitch_x / 2,
+                y + grid.pitch_y / 2,
                 mark.text,
                 ha="center",
                 va="center",
@@ -83,10 +137,19 @@ def draw_tile_map(ink: Ink, data: ChartData, table: MapTable) -> None:
                 color=mix(style.muted_color, style.background, 0.3),
                 size=style.tick_size + 2,
             )
+
+
+def _tiles(ink: Ink, grid: _Grid, cells: Sequence[MapTile], marked: set[str]) -> None:
+    """A tile per country, darker with more elements, outlined when picked out; its name and count on it."""
+    from matplotlib.patches import FancyBboxPatch
+
+    style, board = ink.style, ink.board
+    tile_w, tile_h = grid.pitch_x - _GAP, grid.pitch_y - _GAP
+    top_count = max((t.count for t in cells), default=0)
     count_w = ink.measure(str(top_count), weight="bold")
     for t in cells:
-        x, y = at(t.col, t.row)
-        x, y = x + gap / 2, y + gap / 2
+        x, y = grid.at(t.col, t.row)
+        x, y = x + _GAP / 2, y + _GAP / 2
         share = t.count / max(top_count, 1)
         fill = (
             _CONTEXT_FILL
@@ -124,54 +187,17 @@ def draw_tile_map(ink: Ink, data: ChartData, table: MapTable) -> None:
                 weight="bold",
                 zorder=3,
             )
-    taken = set(occupied)
-    if spot is not None:
-        taken |= {
-            (c, r) for c in range(spot[0], spot[0] + need[0]) for r in range(spot[1], spot[1] + need[1])
-        }
-    # A note with no free cells next to its tile goes under the legend, named.
-    homeless = [
-        f"{t.label}: {notes[t.label]}"
-        for t in cells
-        if t.label in notes
-        and not _tile_note(ink, notes[t.label], t.col, t.row, taken, at, pitch_x, pitch_y, (c0, c1, r0, r1))
-    ]
-    lx, ly = (
-        (at(spot[0], spot[1])[0] + gap, at(spot[0], spot[1])[1] + pitch_y)
-        if spot
-        else (EDGE, ink.height - EDGE)
-    )
-    used = flow_legend(ink, legend, left=lx, top=ly, width=legend_w)
-    board.text(
-        lx,
-        ly - used - PAD / 2,
-        "\n".join([scale_note, *homeless]),
-        ha="left",
-        va="top",
-        color=style.muted_color,
-        linespacing=1.3,
-    )
 
 
-def _tile_note(
-    ink: Ink,
-    text: str,
-    col: int,
-    row: int,
-    taken: set[tuple[int, int]],
-    at: Callable[[float, float], tuple[float, float]],
-    pitch_x: float,
-    pitch_y: float,
-    bounds: tuple[int, int, int, int],
-) -> bool:
+def _tile_note(ink: Ink, text: str, col: int, row: int, taken: set[tuple[int, int]], grid: _Grid) -> bool:
     """An annotation in a run of empty cells next to its tile: beside it, else straight above or below."""
-    c0, c1, r0, r1 = bounds
+    at, pitch_x, pitch_y = grid.at, grid.pitch_x, grid.pitch_y
     span = math.ceil((ink.measure(text, style="italic") + 2 * PAD) / pitch_x)
     runs = [(0, col + 1), (0, col - span)]
     runs += [(dr, start) for dr in (-1, 1) for start in range(col - span + 1, col + 1)]
     for dr, start in runs:
         cells = [(c, row + dr) for c in range(start, start + span)]
-        if not all(c0 <= c <= c1 and r0 <= r <= r1 and (c, r) not in taken for c, r in cells):
+        if not all(grid.holds(c, r) and (c, r) not in taken for c, r in cells):
             continue
         taken.update(cells)
         x, y = at(start, row + dr)

@@ -9,19 +9,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from deckgen.charts.canvas import EDGE, PAD, Ink, canvas
 from deckgen.charts.compute import FLANK_NAMES, FLANK_ORDER
-from deckgen.charts.draw import (
-    EDGE,
-    PAD,
-    Ink,
-    annotation_texts,
-    canvas,
-    dot_swatch,
-    flank_color,
-    flow_legend,
-    mix,
-)
 from deckgen.charts.labels import Slot, collisions, place_labels, tier_labels
+from deckgen.charts.marks import annotation_texts, dot_swatch, flank_color, flow_legend, mix
 from deckgen.charts.model import ChartData, ChartStyle, Milestone, TimelineTable
 from deckgen.dataset.model import YearMonth
 

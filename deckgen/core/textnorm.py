@@ -128,3 +128,17 @@ def first_words(text: str, count: int = 8) -> str:
     words = text.split()
     head = " ".join(words[:count])
     return head + (" …" if len(words) > count else "")
+
+
+# Vertical tab and form feed are whitespace: sanitize() drops them, which would glue two words.
+_SPACES = str.maketrans({"\x0b": " ", "\x0c": " ", "\t": " "})
+
+
+def slide_text(text: str) -> str:
+    """A string safe for OOXML, on one line: slide text never carries the author's line breaks."""
+    return " ".join(sanitize(text.translate(_SPACES)).split())
+
+
+def notes_text(text: str) -> str:
+    """Notes keep their paragraphs; tabs become spaces so they do not jump in the notes pane."""
+    return sanitize(text.translate(_SPACES)).strip()

@@ -11,14 +11,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from deckgen.fit import BoxPt, Para, fit_block
+from deckgen.plan.geometry import DEFAULT_FAMILY
 from deckgen.plan.model import Bullet, BulletsContent, Layout, NoteBlock, NoteKind, SlidePlan
+from deckgen.plan.sizing import MIN_BODY_PT, TOP_BODY_PT
 
 if TYPE_CHECKING:
     from deckgen.plan.geometry import TemplateGeometry
 
-MIN_BODY_PT = 18.0
-DEFAULT_BODY_PT = 24.0
-DEFAULT_FAMILY = "Liberation Sans"
 CONTINUED = " (continued)"
 CONTINUED_NOTE = "Continued from the previous slide; its notes and sources cover this one too."
 
@@ -42,7 +41,7 @@ def fit_bullets(plan: SlidePlan, geometry: TemplateGeometry | None) -> tuple[Sli
     _, _, width, height = role.bodies[0]
     box = BoxPt.inside(width, height)
     family = role.body_font or DEFAULT_FAMILY
-    top = role.body_sizes[0] if role.body_sizes else DEFAULT_BODY_PT
+    top = role.body_sizes[0] if role.body_sizes else TOP_BODY_PT
     paras = ([Para(content.lead, 0, bold=True, bullet=False)] if content.lead else []) + [
         Para(b.text, b.level) for b in content.bullets
     ]

@@ -1,7 +1,7 @@
 """The deck plan: plain, frozen data that says what goes on every slide, ready to render.
 
-The renderer makes no content decisions: every string, every level and every layout name is
-decided here by the planner.
+The renderer makes no decisions: every string, level, layout name, type size and box is
+decided by the planner; the renderer applies them to the template and measures nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from deckgen.charts.model import ChartData
+from deckgen.plan.boxes import Box
 
 
 class Layout(StrEnum):
@@ -33,6 +34,9 @@ class Bullet:
 class TitleContent:
     subtitle: str
     lines: tuple[str, ...] = ()  # presenter, audience, date: shown under the subtitle
+    subtitle_size: float | None = None  # None: the template's size
+    line_size: float = 20.0  # the presenter, audience and date lines
+    box: Box | None = None  # a taller subtitle box, when the template's is too short
 
 
 @dataclass(frozen=True)
@@ -45,14 +49,18 @@ class SectionContent:
 class BulletsContent:
     bullets: tuple[Bullet, ...]
     lead: str = ""  # an unbulleted opening paragraph: a question, a situation, an introduction
-    size: float | None = None  # top-level font size in points chosen by fitting; None = renderer's
+    size: float | None = None  # top-level font size in points, chosen by fitting
+    box: Box | None = None  # a text box for a layout without a body placeholder; None: the body
 
 
 @dataclass(frozen=True)
 class QuoteContent:
-    text: str
+    text: str  # verbatim from the article
     attribution: str  # "Liana Fix and Kristina Kausch, Foreign Policy, May 2022"
     context: str = ""  # optional authored lead-in shown above the quote
+    shown: str = ""  # the text inside quotation marks, as the slide shows it
+    size: float | None = None
+    box: Box | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,7 @@ class Column:
 class TwoColumnContent:
     left: Column
     right: Column
+    size: float | None = None  # one top-level size for both columns
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,9 @@ class ImageContent:
     path: Path
     alt: str
     caption: str = ""
+    size_px: tuple[int, int] = (0, 0)  # the picture's width and height in pixels
+    picture: Box | None = None  # where the picture goes, its aspect ratio kept
+    caption_box: Box | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,10 @@ class ChartContent:
     alt: str  # generated from the figures, never a file name
     caption: str = ""
     native: bool = True
+    area: Box | None = None  # the room under the title, chart and caption together
+    box: Box | None = None  # the chart itself
+    caption_box: Box | None = None
+    legend_below: bool = False  # a legend at the right would squeeze the bars (a 4:3 slide)
 
 
 SlideContent = (
@@ -93,6 +109,22 @@ SlideContent = (
     | ImageContent
     | ChartContent
 )
+
+
+CAPTION_PT = 18.0  # captions under pictures and charts
+
+
+@dataclass(frozen=True)
+class Footer:
+    """Where each part of a slide's footer goes and how big it is set."""
+
+    marking_top: Box | None  # None when the deck has no marking
+    marking_bottom: Box | None
+    marking_size: float
+    source: Box | None  # None when the slide has no source line
+    source_size: float
+    number: Box
+    number_size: float = 11.0
 
 
 class NoteKind(StrEnum):
@@ -141,6 +173,8 @@ class SlidePlan:
     notes: tuple[NoteBlock, ...] = ()
     source_line: str = ""  # short footer credit, e.g. "Source: Fix & Kausch, May 2022"
     withheld: Withheld | None = None  # set on slides a trainee handout leaves out
+    title_size: float | None = None  # None: the template's title size
+    footer: Footer | None = None  # placed once the template's geometry is known
 
     def notes_for(self, kinds: frozenset[NoteKind]) -> str:
         """The blocks of the given kinds, in order, as paragraphs."""

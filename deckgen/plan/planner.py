@@ -39,6 +39,7 @@ from deckgen.plan.model import (
     TwoColumnContent,
     Withheld,
 )
+from deckgen.plan.placement import place_deck
 from deckgen.plan.teaching import (
     check_slides,
     discussion_content,
@@ -143,6 +144,8 @@ class _Planner:
         )
         layout_names = {Layout(role): name.value for role, name in self.spec.layouts}
         plan = DeckPlan(meta=meta, template=self.deck.template, slides=slides, layout_names=layout_names)
+        if self.geometry is not None:
+            plan = place_deck(plan, self.geometry)
         return plan, self.diags
 
     def with_numbers(self, rs: ResolvedSlide, plan: SlidePlan) -> tuple[SlidePlan, ...]:
@@ -246,7 +249,7 @@ class _Planner:
                     Column(sanitize(right.heading), _bullets(right.bullets)),
                 )
             case ResolvedImage():
-                return ImageContent(rs.path, sanitize(rs.body.alt), sanitize(rs.body.caption))
+                return ImageContent(rs.path, sanitize(rs.body.alt), sanitize(rs.body.caption), rs.size_px)
             case ResolvedSources():
                 return BulletsContent(())  # filled in once slide numbers are known
             case ResolvedObjectives():

@@ -25,7 +25,7 @@ from deckgen.render.template.checks import (
     open_template,
     remove_slides,
 )
-from deckgen.render.template.theme import chart_style_for
+from deckgen.render.template.measure import chart_style_for
 
 
 def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> bytes:
@@ -59,13 +59,14 @@ def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> byt
             assert layout is not None  # check_layouts found every used layout
             slide = slides.add_slide(layout)
             render_slide(slide, slide_plan, ctx)
+            if slide_plan.footer is None:
+                raise ValueError("the plan has no footer: place the plan on its template before rendering")
             draw_footer(
                 slide,
+                slide_plan.footer,
                 marking=plan.meta.marking,
                 source_line=slide_plan.source_line,
                 number=number,
-                slide_width=ctx.slide_width,
-                slide_height=ctx.slide_height,
                 lang=ctx.lang,
             )
             notes = slide_plan.speaker_notes

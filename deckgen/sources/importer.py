@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 
 from deckgen.core.textnorm import split_sentences
 from deckgen.sources.address import is_valid_id
@@ -20,6 +21,18 @@ _STANDFIRST_MAX_WORDS = 45
 _BIO_MAX_WORDS = 60
 
 
+@dataclass(frozen=True)
+class _Parts:
+    """An article's blocks sorted into their places; ``body`` is the paragraphs, in order."""
+
+    title: str
+    body: list[str]
+    standfirst: str | None
+    authors: list[tuple[str, str]]  # (name, the whole "NAME is ..." line)
+    caption: str | None
+    credit: str | None
+
+
 def import_text(text: str, *, article_id: str) -> str:
     """The source-file text for a plain-text article; the article's own words are kept verbatim.
 
@@ -30,8 +43,15 @@ def import_text(text: str, *, article_id: str) -> str:
     """
     if not is_valid_id(article_id):
         raise ValueError(f"{article_id!r} is not an article id (a-z, 0-9 and '-')")
-    blocks = _blocks(text)
+    parts = _parts(_blocks(text))
+    lines = _front_matter(parts, article_id, _YEAR.findall(text))
+    for paragraph in parts.body:
+        lines += ["", paragraph]
+    return "\n".join(lines) + "\n"
 
+
+def _parts(blocks: list[str]) -> _Parts:
+    """Caption and credit, title, standfirst and author lines taken off the blocks; the rest is body."""
     caption = credit = None
     if len(blocks) >= 2 and blocks[1].startswith(blocks[0]):
         # Pages print the caption under the photo and again, with the credit, in the image's alt text.
@@ -49,8 +69,11 @@ def import_text(text: str, *, article_id: str) -> str:
     while len(blocks) > 1 and (found := _bio(blocks[-1])) is not None:
         authors.insert(0, found)
         blocks = blocks[:-1]
+    return _Parts(title, blocks, standfirst, authors, caption, credit)
 
-    years = _YEAR.findall(text)
+
+def _front_matter(parts: _Parts, article_id: str, years: list[str]) -> list[str]:
+    """The YAML front matter, between its ``---`` lines, with a CHECK on every guess and placeholder."""
     lines = [
         "---",
         "# Imported from plain text; finish this file by hand before citing it:",
@@ -58,14 +81,14 @@ def import_text(text: str, *, article_id: str) -> str:
         "#  - split the body into sections with `## Heading {#short-id}` lines. Until then every",
         f"#    paragraph sits in one implicit section, `intro`, cited as {article_id}#p1, #p2, ...",
         f"id: {_q(article_id)}",
-        f"title: {_q(title)}",
+        f"title: {_q(parts.title)}",
     ]
-    if standfirst is not None:
-        lines.append(f"standfirst: {_q(standfirst)}")
+    if parts.standfirst is not None:
+        lines.append(f"standfirst: {_q(parts.standfirst)}")
     lines.append("authors:")
-    for name, bio in authors:
+    for name, bio in parts.authors:
         lines += [f"  - name: {_q(name)}", f"    bio: {_q(bio)}"]
-    if not authors:
+    if not parts.authors:
         lines.append(f"  - name: {_q(PLACEHOLDER)}  # CHECK: no 'NAME is ...' lines at the end")
     lines.append(f"publication: {_q(PLACEHOLDER)}  # CHECK: where it was published")
     if years:
@@ -73,14 +96,12 @@ def import_text(text: str, *, article_id: str) -> str:
     else:
         lines.append(f"date: {_q('1900')}  # CHECK: a placeholder, no year in the text")
     lines.append(f"attribution: {_q(PLACEHOLDER + ' who holds the rights and how we may use the text')}")
-    if caption is not None:
-        lines.append(f"image_caption: {_q(caption)}")
-    if credit is not None:
-        lines.append(f"image_credit: {_q(credit)}")
+    if parts.caption is not None:
+        lines.append(f"image_caption: {_q(parts.caption)}")
+    if parts.credit is not None:
+        lines.append(f"image_credit: {_q(parts.credit)}")
     lines.append("---")
-    for paragraph in blocks:
-        lines += ["", paragraph]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _blocks(text: str) -> list[str]:

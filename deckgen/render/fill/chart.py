@@ -16,40 +16,32 @@ from pptx.util import Emu, Pt
 from deckgen.charts.cache import ChartCache, render_png_cached
 from deckgen.charts.model import CategoryTable, ChartStyle
 from deckgen.core.contrast import contrast
-from deckgen.plan.model import ChartContent
+from deckgen.core.textnorm import slide_text
+from deckgen.core.units import EMU_PER_INCH
+from deckgen.plan.boxes import Box
+from deckgen.plan.model import CAPTION_PT, ChartContent
 from deckgen.render.fill.colors import Ink, Palette
-from deckgen.render.fill.geometry import Box, inches
-from deckgen.render.fill.text import Line, add_text_box, slide_text, write_lines
-from deckgen.render.fill.textfit import DEFAULT_FAMILY, caption_height, text_width_pt
+from deckgen.render.fill.text import Line, add_text_box, write_lines
 
-CAPTION_PT = 18
 PICTURE_DPI = 200
-# A legend to the right of the bars would leave them less than this wide: put it under them
-# instead (a 4:3 slide). 16:9 slides keep it at the right, beside the bars.
-MIN_PLOT_W = inches(5.0)
 
 
 def render_chart(
     slide: Slide,
     content: ChartContent,
-    area: Box,
     *,
     lang: str,
     style: ChartStyle,
     cache: ChartCache | None,
     palette: Palette | None = None,
-    family: str = DEFAULT_FAMILY,
 ) -> None:
-    gap = inches(0.1)
-    cap_h = (
-        caption_height(content.caption, area.width, CAPTION_PT, family=family)
-        if content.caption.strip()
-        else 0
-    )
-    box = Box(area.left, area.top, area.width, area.height - (cap_h + gap if cap_h else 0))
+    """Draw the chart and its caption in the boxes the plan gave them."""
+    box = content.box
+    if box is None:
+        raise ValueError("the plan has no chart box: place the plan on its template before rendering")
     if content.native and isinstance(content.data.table, CategoryTable):
         frame = _native(slide, content.data.table, box, style, highlight=content.data.highlight, lang=lang)
-        if legend_below(content.data.table, box, style):
+        if content.legend_below:
             frame.chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         element: Any = frame._element
         element.nvGraphicFramePr.cNvPr.set("descr", slide_text(content.alt))
@@ -57,8 +49,8 @@ def render_chart(
         png = render_png_cached(
             content.data,
             style=style,
-            width_in=box.width / 914400,
-            height_in=box.height / 914400,
+            width_in=box.width / EMU_PER_INCH,
+            height_in=box.height / EMU_PER_INCH,
             dpi=PICTURE_DPI,
             cache=cache,
         )
@@ -68,23 +60,10 @@ def render_chart(
         # add_picture names the picture after its stream; the alt text must describe the figures.
         pic_element: Any = pic._element
         pic_element.nvPicPr.cNvPr.set("descr", slide_text(content.alt))
-    if cap_h:
-        cap_box = Box(area.left, box.top + box.height + gap, area.width, cap_h)
-        caption = add_text_box(slide.shapes, cap_box, name="Caption")
+    if content.caption_box is not None:
+        caption = add_text_box(slide.shapes, content.caption_box, name="Caption")
         line = Line(content.caption, size=CAPTION_PT, ink=Ink.MUTED, bullet=False, align=PP_ALIGN.CENTER)
         write_lines(caption.text_frame, [line], lang=lang, palette=palette)
-
-
-def legend_below(table: CategoryTable, box: Box, style: ChartStyle) -> bool:
-    """True when a legend at the right would squeeze the bars (a 4:3 slide, long kind names)."""
-    font = style.font
-
-    def widest(names: tuple[str, ...]) -> int:
-        return int(max((text_width_pt(n, style.tick_size, family=font) for n in names), default=0) * 12700)
-
-    legend_w = widest(tuple(s.name for s in table.series)) + inches(0.5)
-    labels_w = widest(table.categories) + inches(0.3)
-    return box.width - legend_w - labels_w < MIN_PLOT_W
 
 
 def _native(
@@ -96,6 +75,28 @@ def _native(
     highlight: tuple[str, ...],
     lang: str = "en-GB",
 ) -> Any:
+    shapes: Any = slide.shapes  # python-pptx's hints name the wrong ChartData class
+    frame: Any = shapes.add_chart(
+        XL_CHART_TYPE.BAR_STACKED,
+        Emu(box.left),
+        Emu(box.top),
+        Emu(box.width),
+        Emu(box.height),
+        _chart_data(table),
+    )
+    chart = frame.chart
+    _unsigned_axis_ids(chart._chartSpace)
+    _text_and_legend(chart, style)
+    plot = chart.plots[0]
+    _series_look(plot, table, style)
+    _category_axis(chart.category_axis, style)
+    _value_axis(chart.value_axis, table, style, lang=lang)
+    if highlight:
+        _mute_context(plot, table, style, set(highlight))
+    return frame
+
+
+def _chart_data(table: CategoryTable) -> CategoryChartData:
     data = CategoryChartData(number_format="0")
     # A bar chart draws its first category at the bottom; feed them reversed so the table's first
     # category reads first, at the top, without reversing the axis (which moves the scale up).
@@ -103,12 +104,11 @@ def _native(
     for series in table.series:
         # Zero stays a gap, not a bar segment labelled "0".
         data.add_series(series.name, [v if v else None for v in reversed(series.values)])
-    shapes: Any = slide.shapes  # python-pptx's hints name the wrong ChartData class
-    frame: Any = shapes.add_chart(
-        XL_CHART_TYPE.BAR_STACKED, Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height), data
-    )
-    chart = frame.chart
-    _unsigned_axis_ids(chart._chartSpace)
+    return data
+
+
+def _text_and_legend(chart: Any, style: ChartStyle) -> None:
+    """The theme's font for all the chart's text; the legend at the right, outside the plot."""
     chart.font.name = style.font
     chart.font.size = Pt(style.tick_size)
     chart.font.color.rgb = _rgb(style.text_color)
@@ -116,7 +116,10 @@ def _native(
     chart.legend.position = XL_LEGEND_POSITION.RIGHT
     chart.legend.include_in_layout = False
     chart.legend.font.size = Pt(style.label_size)
-    plot = chart.plots[0]
+
+
+def _series_look(plot: Any, table: CategoryTable, style: ChartStyle) -> None:
+    """Touching stacked bars, each series in its kind's colour, values in bold with zeros hidden."""
     plot.gap_width = 60
     plot.overlap = 100
     plot.has_data_labels = True
@@ -136,12 +139,17 @@ def _native(
         series_labels.font.size = Pt(style.label_size)
         series_labels.font.bold = True
         series_labels.font.color.rgb = _rgb(_ink_on(color))
-    cat_axis = chart.category_axis
+
+
+def _category_axis(cat_axis: Any, style: ChartStyle) -> None:
     cat_axis.tick_labels.font.size = Pt(style.tick_size)
     cat_axis.format.line.color.rgb = _rgb(style.muted_color)
     cat_axis.has_major_gridlines = False
     _label_every_category(cat_axis._element)
-    val_axis = chart.value_axis
+
+
+def _value_axis(val_axis: Any, table: CategoryTable, style: ChartStyle, *, lang: str) -> None:
+    """Light gridlines, whole-number steps, no axis line, and the axis title in the deck's language."""
     val_axis.has_major_gridlines = True
     val_axis.major_gridlines.format.line.color.rgb = _rgb("#D9DEE7")
     val_axis.tick_labels.font.size = Pt(style.tick_size)
@@ -157,25 +165,26 @@ def _native(
     title_font.size = Pt(style.label_size)
     title_font.bold = False
     title_font.color.rgb = _rgb(style.muted_color)
-    if highlight:
-        names = set(highlight)
-        for label_index, name in enumerate(reversed(table.categories)):
-            if name in names:
-                continue
-            for n, series in enumerate(plot.series):
-                if table.series[n].values[len(table.categories) - 1 - label_index] == 0:
-                    continue  # a gap: nothing drawn, nothing to label
-                point = series.points[label_index]
-                muted = _mute(series.format.fill.fore_color.rgb)
-                point.format.fill.solid()
-                point.format.fill.fore_color.rgb = _rgb(muted)
-                # The series' white labels vanish on the paler fill: dark ones read on it.
-                label = point.data_label
-                label.font.size = Pt(style.label_size)
-                label.font.bold = True
-                label.font.color.rgb = _rgb(_ink_on(muted))
-                _show_value(label)
-    return frame
+
+
+def _mute_context(plot: Any, table: CategoryTable, style: ChartStyle, names: set[str]) -> None:
+    """Pale fills for every bar segment outside the highlighted categories, with labels that read on them."""
+    for label_index, name in enumerate(reversed(table.categories)):
+        if name in names:
+            continue
+        for n, series in enumerate(plot.series):
+            if table.series[n].values[len(table.categories) - 1 - label_index] == 0:
+                continue  # a gap: nothing drawn, nothing to label
+            point = series.points[label_index]
+            muted = _mute(series.format.fill.fore_color.rgb)
+            point.format.fill.solid()
+            point.format.fill.fore_color.rgb = _rgb(muted)
+            # The series' white labels vanish on the paler fill: dark ones read on it.
+            label = point.data_label
+            label.font.size = Pt(style.label_size)
+            label.font.bold = True
+            label.font.color.rgb = _rgb(_ink_on(muted))
+            _show_value(label)
 
 
 def _unsigned_axis_ids(space: Any) -> None:

@@ -17,7 +17,7 @@ from pptx.shapes.base import BaseShape
 from pptx.slide import Slide, SlideLayout
 
 from deckgen.core.contrast import contrast, luminance
-from deckgen.render.fill.geometry import Box
+from deckgen.plan.boxes import Box
 from deckgen.render.template.measure import list_styles
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for body text

@@ -16,9 +16,9 @@ from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Emu, Pt
 
 from deckgen.core.contrast import contrast
-from deckgen.core.textnorm import sanitize
+from deckgen.core.textnorm import notes_text, slide_text
+from deckgen.plan.boxes import Box
 from deckgen.render.fill.colors import MIN_CONTRAST, Ink, Palette, inherited_color
-from deckgen.render.fill.geometry import Box
 
 
 @dataclass(frozen=True)
@@ -34,20 +34,6 @@ class Line:
     bullet: bool = True  # False removes the bullet and its hanging indent
     align: PP_ALIGN | None = None
     space_before: float | None = None  # points
-
-
-# Vertical tab and form feed are whitespace: sanitize() drops them, which would glue two words.
-_SPACES = str.maketrans({"\x0b": " ", "\x0c": " ", "\t": " "})
-
-
-def slide_text(text: str) -> str:
-    """A string safe for OOXML, on one line: slide text never carries the author's line breaks."""
-    return " ".join(sanitize(text.translate(_SPACES)).split())
-
-
-def notes_text(text: str) -> str:
-    """Notes keep their paragraphs; tabs become spaces so they do not jump in the notes pane."""
-    return sanitize(text.translate(_SPACES)).strip()
 
 
 def legible(shape: BaseShape, lines: Sequence[Line], palette: Palette) -> list[Line]:

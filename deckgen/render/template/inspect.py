@@ -9,8 +9,8 @@ from pathlib import Path
 from deckgen.core.assets import profile_path
 from deckgen.core.errors import Diagnostic
 from deckgen.core.errors import format_report as format_diagnostics
+from deckgen.core.units import EMU_PER_INCH
 from deckgen.plan.model import Layout
-from deckgen.render.fill.geometry import EMU_PER_INCH
 from deckgen.render.template.checks import (
     ROLE_USE,
     choose_layouts,

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as PresentationT
 from pptx.shapes.base import BaseShape
 from pptx.slide import SlideLayout, SlideMaster
 
-from deckgen.plan.geometry import RoleGeometry, TemplateGeometry
+from deckgen.charts.model import ChartStyle
+from deckgen.core.units import EMU_PER_PT
+from deckgen.fit import BRIEFING_BODY
+from deckgen.plan.geometry import DEFAULT_FAMILY, RoleGeometry, TemplateGeometry, TextStyle
 from deckgen.plan.model import Layout
 from deckgen.render.template.profile import TemplateProfile, load_profile, placeholder_override
 from deckgen.render.template.roles import (
@@ -41,7 +46,9 @@ def template_geometry(path: Path, layout_names: Mapping[Layout, str]) -> Templat
         slots = find_slots(role, read_placeholders(layout), placeholder_override(profile, role, choice.name))
         if not slots.missing:
             roles[role] = role_geometry(layout, slots, profile)
-    return TemplateGeometry(int(prs.slide_width or 0), int(prs.slide_height or 0), roles)
+    return TemplateGeometry(
+        int(prs.slide_width or 0), int(prs.slide_height or 0), roles, chart_style=chart_style_for(prs)
+    )
 
 
 def role_geometry(layout: SlideLayout, slots: Slots, profile: TemplateProfile | None) -> RoleGeometry:
@@ -65,6 +72,36 @@ def role_geometry(layout: SlideLayout, slots: Slots, profile: TemplateProfile | 
         body_sizes=level_sizes(bodies[0], master, "bodyStyle") if bodies else (),
         title_font=fonts.get("title") or (font_of(title, master, "titleStyle") if title else None),
         title_size=next(iter(level_sizes(title, master, "titleStyle", levels=1)), None) if title else None,
+        title_style=text_style(title, master, "titleStyle") if title is not None else TextStyle(),
+        body_styles=tuple(text_style(b, master, "bodyStyle") for b in bodies if box_of(b) is not None),
+        text_font=theme_fonts(master)[1] or DEFAULT_FAMILY,
+    )
+
+
+def text_style(shape: BaseShape, master: SlideMaster, style: str) -> TextStyle:
+    """What a placeholder's level-1 text inherits: face, size, weight, line spacing, level indents."""
+    chain = list_styles(shape, master, style)
+
+    def first(path: str, name: str) -> str | None:
+        for element in chain:
+            found = element.find(path)
+            if found is not None and found.get(name) is not None:
+                return str(found.get(name))
+        return None
+
+    size = first(f"{qn('a:lvl1pPr')}/{qn('a:defRPr')}", "sz")
+    spacing = first(f"{qn('a:lvl1pPr')}/{qn('a:lnSpc')}/{qn('a:spcPct')}", "val")
+    indents = []
+    for level in range(5):
+        margin = first(qn(f"a:lvl{level + 1}pPr"), "marL")
+        default = BRIEFING_BODY.level(level).indent_pt
+        indents.append(int(margin) / EMU_PER_PT if margin is not None else default)
+    return TextStyle(
+        family=font_of(shape, master, style) or DEFAULT_FAMILY,
+        size=int(size) / 100 if size else None,
+        bold=first(f"{qn('a:lvl1pPr')}/{qn('a:defRPr')}", "b") in ("1", "true"),
+        line_spacing=int(spacing) / 100000 if spacing else 1.0,
+        indents=tuple(indents),
     )
 
 
@@ -130,3 +167,16 @@ def theme_fonts(master: SlideMaster) -> tuple[str | None, str | None]:
         return str(latin.get("typeface")) if latin is not None and latin.get("typeface") else None
 
     return face("a:majorFont"), face("a:minorFont")
+
+
+def chart_style_for(prs: PresentationT, base: ChartStyle | None = None) -> ChartStyle:
+    """The chart style for a deck in this template.
+
+    Chart text takes the theme's body font, so charts read as part of the template. Colours stay
+    deckgen's palette on purpose: blue and rust mean the eastern and southern flank, and each kind
+    of presence keeps one colour, in every deck and every template; a corporate theme's accents
+    would break that (and often put a near-blue on a kind).
+    """
+    style = base or ChartStyle()
+    _, body = theme_fonts(prs.slide_masters[0])
+    return replace(style, font=body) if body else style

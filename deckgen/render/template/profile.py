@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from yaml.nodes import MappingNode
@@ -12,32 +12,19 @@ from deckgen.core.errors import Collector, DeckgenError, Diagnostic, Loc, sort_d
 from deckgen.core.suggest import suggestions
 from deckgen.core.yamlnodes import MapReader, compose, node_loc
 from deckgen.plan.model import Layout
+from deckgen.render.template.model import TemplateProfile as TemplateProfile
 from deckgen.render.template.slots import SLOTS
 from deckgen.render.template.slots import NameSource as NameSource
 from deckgen.render.template.slots import Placeholder as Placeholder
 from deckgen.render.template.slots import find_slots as find_slots
 
-# Re-exported above ("as"): `deckgen template inspect` imports them from here, though they live
-# with the matching rules in slots.py.
+# Re-exported above ("as"): `deckgen template inspect` and the renderer import them from here,
+# though the profile lives in model.py and the matching rules in slots.py.
 
 PROFILE_KEYS = ("layouts", "placeholders", "fonts")
 FONT_KEYS = ("body", "title")
 ROLE_NAMES = tuple(role.value for role in Layout)
 PAIRS = (("left", "right"), ("left-heading", "right-heading"))  # given together or not at all
-
-
-@dataclass(frozen=True)
-class TemplateProfile:
-    """A parsed ``<template>.profile.yaml``; ``locs`` says where each entry is written."""
-
-    path: Path
-    layouts: dict[Layout, str] = field(default_factory=dict)
-    placeholders: dict[Layout, dict[str, int]] = field(default_factory=dict)
-    fonts: dict[str, str] = field(default_factory=dict)
-    locs: dict[str, Loc] = field(default_factory=dict)  # "layouts.title" -> where its value is
-
-    def loc(self, key: str) -> Loc:
-        return self.locs.get(key, Loc(str(self.path)))
 
 
 def load_profile(template: Path) -> TemplateProfile | None:

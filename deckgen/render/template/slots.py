@@ -6,15 +6,12 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from deckgen.core.errors import Loc
 from deckgen.plan.geometry import Box4
 from deckgen.plan.model import Layout
-
-if TYPE_CHECKING:
-    # A type only: profile.py imports from this module, so a runtime import would be circular.
-    from deckgen.render.template.profile import TemplateProfile
+from deckgen.render.template.model import TemplateProfile
 
 DEFAULT_LAYOUT_NAMES: Mapping[Layout, str] = MappingProxyType(
     {

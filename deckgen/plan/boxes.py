@@ -1,15 +1,10 @@
-"""Slide geometry: boxes in EMU, the bands the footer owns, and where drawn content may go."""
+"""Boxes on the slide in EMU, the bands the footer owns, and where drawn content may go."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-EMU_PER_INCH = 914400
-
-
-def inches(value: float) -> int:
-    return round(value * EMU_PER_INCH)
-
+from deckgen.core.units import inches
 
 # The template keeps these bands free: the marking sits in the top band, the footer (marking,
 # source line, slide number) in the bottom band.
@@ -38,6 +33,14 @@ class Box:
 
     def inset(self, dx: int, dy: int = 0) -> Box:
         return Box(self.left + dx, self.top + dy, self.width - 2 * dx, self.height - 2 * dy)
+
+    @property
+    def as_tuple(self) -> tuple[int, int, int, int]:
+        return (self.left, self.top, self.width, self.height)
+
+    @classmethod
+    def of(cls, box: tuple[int, int, int, int]) -> Box:
+        return cls(*box)
 
 
 def content_area(title: Box | None, *, slide_width: int, slide_height: int) -> Box:

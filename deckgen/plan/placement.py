@@ -1,0 +1,187 @@
+"""Placing a planned deck on its template: every title size, text size, box and footer, decided here."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from deckgen.charts.model import CategoryTable, ChartStyle
+from deckgen.core.units import EMU_PER_PT, inches
+from deckgen.plan.boxes import FOOTER_BAND, GAP, Box, content_area, fit_inside
+from deckgen.plan.footer import place_footer, source_row_height
+from deckgen.plan.geometry import RoleGeometry, TemplateGeometry
+from deckgen.plan.measure import FRAME_INSET_PT, FRAME_INSET_X, LINE_SPACING, line_count, text_width_pt
+from deckgen.plan.model import (
+    CAPTION_PT,
+    BulletsContent,
+    ChartContent,
+    DeckPlan,
+    ImageContent,
+    QuoteContent,
+    SlideContent,
+    SlidePlan,
+    TitleContent,
+    TwoColumnContent,
+)
+from deckgen.plan.sizing import (
+    attribution_line,
+    bullets_size,
+    grown_box,
+    quote_size,
+    quoted,
+    title_size,
+    title_slide_sizes,
+    two_column_size,
+)
+
+CAPTION_GAP = inches(0.1)  # between a picture or chart and its caption
+# A legend to the right of the bars would leave them less than this wide: put it under them
+# instead (a 4:3 slide). 16:9 slides keep it at the right, beside the bars.
+MIN_PLOT_W = inches(5.0)
+
+
+def place_deck(plan: DeckPlan, geometry: TemplateGeometry) -> DeckPlan:
+    """``plan`` with every slide placed on the template ``geometry`` describes."""
+    marking = plan.meta.marking
+    return replace(plan, slides=tuple(place_slide(s, geometry, marking=marking) for s in plan.slides))
+
+
+def place_slide(slide: SlidePlan, geometry: TemplateGeometry, *, marking: str) -> SlidePlan:
+    """One slide placed. A layout the template cannot serve is left as it is: ``check_template``
+    reports it, and such a plan is never rendered."""
+    role = geometry.roles.get(slide.layout)
+    if role is None:
+        return slide
+    placer = _Placer(slide, role, geometry)
+    footer = place_footer(
+        marking,
+        slide.source_line,
+        slide_width=geometry.slide_width,
+        slide_height=geometry.slide_height,
+        family=role.text_font,
+    )
+    return replace(
+        slide,
+        title_size=title_size(slide.title, Box.of(role.title), role.title_style) if role.title else None,
+        content=placer.content(),
+        footer=footer,
+    )
+
+
+class _Placer:
+    def __init__(self, slide: SlidePlan, role: RoleGeometry, geometry: TemplateGeometry) -> None:
+        self.slide = slide
+        self.role = role
+        self.geometry = geometry
+
+    def content(self) -> SlideContent:
+        content = self.slide.content
+        match content:
+            case TitleContent():
+                return self.title_slide(content)
+            case BulletsContent():
+                return self.bullets(content)
+            case TwoColumnContent():
+                return self.two_column(content)
+            case QuoteContent():
+                return self.quote(content)
+            case ImageContent():
+                return self.image(content)
+            case ChartContent():
+                return self.chart(content)
+        return content  # a section slide: its sizes are the template's
+
+    def drawn_area(self) -> Box:
+        """Where drawn content goes: under the title, above the footer and the source row if any."""
+        g = self.geometry
+        title = Box.of(self.role.title) if self.role.title else None
+        area = content_area(title, slide_width=g.slide_width, slide_height=g.slide_height)
+        row = source_row_height(self.slide.source_line, slide_width=g.slide_width, family=self.role.text_font)
+        if row:
+            bottom = min(area.bottom, g.slide_height - FOOTER_BAND - row - GAP)
+            area = Box(area.left, area.top, area.width, max(bottom - area.top, inches(1.0)))
+        return area
+
+    def title_slide(self, content: TitleContent) -> TitleContent:
+        if not self.role.bodies:
+            return content  # a title layout without a subtitle box: the slide shows the title alone
+        box = Box.of(self.role.bodies[0])
+        style = self.role.body_styles[0]
+        grown = grown_box(box, slide_height=self.geometry.slide_height)
+        sub, extra, taller = title_slide_sizes(content.subtitle, content.lines, box, style, grown=grown)
+        return replace(content, subtitle_size=sub, line_size=extra, box=taller)
+
+    def bullets(self, content: BulletsContent) -> BulletsContent:
+        if self.role.bodies and content.size is not None:
+            return content  # fitted to the body box by plan.fitting
+        if self.role.bodies:  # a body box that fitting did not measure (not a bullets layout)
+            box, family = Box.of(self.role.bodies[0]), self.role.body_styles[0].family
+        else:  # a layout without a body: the list goes where a body would be, in a text box
+            box, family = self.drawn_area(), self.role.text_font
+        items = [(b.text, max(0, min(b.level, 4))) for b in content.bullets]
+        if content.lead:
+            items = [(content.lead, 0), *items]
+        size = bullets_size(items, box, family=family)
+        return replace(content, size=size, box=None if self.role.bodies else box)
+
+    def two_column(self, content: TwoColumnContent) -> TwoColumnContent:
+        bodies = [Box.of(b) for b in self.role.bodies]
+        size = two_column_size(
+            (content.left, content.right),
+            bodies,
+            self.role.body_styles,
+            heading_inside=not self.role.headings,
+        )
+        return replace(content, size=size)
+
+    def quote(self, content: QuoteContent) -> QuoteContent:
+        # Inset from the sides, and a little from the title rule and the footer, so a long quote breathes.
+        box = self.drawn_area().inset(inches(0.5), inches(0.15))
+        shown = quoted(content.text)
+        attribution = attribution_line(content.attribution)
+        size = quote_size(shown, content.context, attribution, box, family=self.role.text_font)
+        return replace(content, shown=shown, size=size, box=box)
+
+    def image(self, content: ImageContent) -> ImageContent:
+        area = self.drawn_area()
+        cap_h = caption_height(content.caption, area.width, family=self.role.text_font)
+        below = cap_h + CAPTION_GAP if cap_h else 0
+        width, height = content.size_px
+        picture = fit_inside(width, height, Box(area.left, area.top, area.width, area.height - below))
+        # Centre picture and caption together, so the caption sits right under the picture.
+        top = area.top + (area.height - picture.height - below) // 2
+        picture = Box(picture.left, top, picture.width, picture.height)
+        caption = Box(area.left, picture.bottom + CAPTION_GAP, area.width, cap_h) if cap_h else None
+        return replace(content, picture=picture, caption_box=caption)
+
+    def chart(self, content: ChartContent) -> ChartContent:
+        area = self.drawn_area()
+        cap_h = caption_height(content.caption, area.width, family=self.role.text_font)
+        box = Box(area.left, area.top, area.width, area.height - (cap_h + CAPTION_GAP if cap_h else 0))
+        caption = Box(area.left, box.bottom + CAPTION_GAP, area.width, cap_h) if cap_h else None
+        table = content.data.table
+        below = (
+            content.native
+            and isinstance(table, CategoryTable)
+            and legend_below(table, box, self.geometry.chart_style)
+        )
+        return replace(content, area=area, box=box, caption_box=caption, legend_below=below)
+
+
+def caption_height(text: str, width: int, *, family: str) -> int:
+    """Height in EMU of a caption box ``width`` wide: its lines plus the frame insets; 0 for none."""
+    if not text.strip():
+        return 0
+    lines = line_count(text, width - 2 * FRAME_INSET_X, CAPTION_PT, family=family)
+    return int((lines * CAPTION_PT * LINE_SPACING + FRAME_INSET_PT) * EMU_PER_PT) + 1
+
+
+def legend_below(table: CategoryTable, box: Box, style: ChartStyle) -> bool:
+    """True when a legend at the right would squeeze the bars (a 4:3 slide, long kind names)."""
+
+    def widest(names: tuple[str, ...]) -> int:
+        widths = (text_width_pt(n, style.tick_size, family=style.font) for n in names)
+        return int(max(widths, default=0) * EMU_PER_PT)
+
+    legend_w = widest(tuple(s.name for s in table.series)) + inches(0.5)
+    labels_w = widest(table.categories) + inches(0.3)
+    return box.width - legend_w - labels_w < MIN_PLOT_W

@@ -25,6 +25,10 @@ DEFAULT_SUBTITLE_PT = 24.0  # a title slide's subtitle size when the template se
 SUBTITLE_LINE_PT = 20.0  # the presenter, audience and date lines under the subtitle
 QUOTE_SIDE_PT = 20.0  # the context and attribution lines around a quote
 QUOTE_SIZES = (32.0, 28.0, 24.0, 20.0)
+QUOTE_GAP_PT = 12.0  # space before the quote, under its context line
+ATTRIBUTION_GAP_PT = 14.0  # space before the attribution
+LINES_GAP_PT = 12.0  # space between a title slide's subtitle and its presenter lines
+SECTION_NUMBER_PT = 20.0  # "Part 2" on a section slide
 MAX_LEVEL = 4
 OPEN_QUOTE, CLOSE_QUOTE = "\u201c", "\u201d"
 QUOTE_MARKS = '"\u201c\u201d\u00ab\u00bb'  # double marks only: a single one may be an apostrophe
@@ -75,7 +79,7 @@ def title_slide_runs(subtitle: str, lines: Sequence[str], sub: float, extra: flo
     """The title slide's subtitle and presenter lines as measured (and as the renderer writes them)."""
     runs = [Run(subtitle, sub, bullet=False)] if subtitle.strip() else []
     for n, text in enumerate(line for line in lines if line.strip()):
-        gap = 12.0 if n == 0 and runs else 0.0  # 0, not the template's: what was measured is shown
+        gap = LINES_GAP_PT if n == 0 and runs else 0.0  # 0, not the template's: what is measured is shown
         runs.append(Run(text, extra, bullet=False, space_before=gap))
     return runs
 
@@ -189,14 +193,14 @@ def attribution_line(attribution: str) -> str:
 def quote_size(shown: str, context: str, attribution: str, box: Box, *, family: str) -> float:
     """The largest of 32, 28, 24, 20 pt at which the quote and its side lines fit in ``box``.
 
-    Measured with the side lines spaced as in the largest layout (14 pt before each), which
-    is never less room than the renderer gives them.
+    The side lines are measured with the attribution's space before them, which is never less
+    room than the renderer gives them.
     """
     sides = [
         Run(t, QUOTE_SIDE_PT, bullet=False, space_before=14.0) for t in (context, attribution) if t.strip()
     ]
     for size in QUOTE_SIZES:
-        runs = [Run(shown, size, italic=True, bullet=False, space_before=12.0), *sides]
+        runs = [Run(shown, size, italic=True, bullet=False, space_before=QUOTE_GAP_PT), *sides]
         if fits(runs, box, family=family):
             return size
     return QUOTE_SIZES[-1]

@@ -31,7 +31,16 @@ from deckgen.plan.model import (
     TitleContent,
     TwoColumnContent,
 )
-from deckgen.plan.sizing import MAX_LEVEL, QUOTE_SIDE_PT, attribution_line, level_size
+from deckgen.plan.sizing import (
+    ATTRIBUTION_GAP_PT,
+    LINES_GAP_PT,
+    MAX_LEVEL,
+    QUOTE_GAP_PT,
+    QUOTE_SIDE_PT,
+    SECTION_NUMBER_PT,
+    attribution_line,
+    level_size,
+)
 from deckgen.render.fill.chart import render_chart
 from deckgen.render.fill.colors import Ink, layout_cache, slide_palette
 from deckgen.render.fill.text import Line, add_text_box, legible, write_lines
@@ -134,7 +143,7 @@ def render_title_slide(slide: Slide, content: TitleContent, ctx: RenderContext) 
         [Line(content.subtitle, size=content.subtitle_size, bullet=False)] if content.subtitle.strip() else []
     )
     for n, text in enumerate(line for line in content.lines if line.strip()):
-        gap = 12 if n == 0 and lines else 0  # 0, not the template's: what was measured is shown
+        gap = LINES_GAP_PT if n == 0 and lines else 0  # 0, not the template's: what was measured is shown
         lines.append(Line(text, size=content.line_size, ink=Ink.MUTED, bullet=False, space_before=gap))
     fill(ph, lines, ctx)
 
@@ -145,7 +154,9 @@ def render_section(slide: Slide, content: SectionContent, ctx: RenderContext) ->
         return
     lines = []
     if content.number is not None:
-        lines.append(Line(f"Part {content.number}", size=20, bold=True, ink=Ink.ACCENT, bullet=False))
+        lines.append(
+            Line(f"Part {content.number}", size=SECTION_NUMBER_PT, bold=True, ink=Ink.ACCENT, bullet=False)
+        )
     if content.text.strip():
         lines.append(Line(content.text, bullet=False))
     fill(ph, lines, ctx)
@@ -232,11 +243,15 @@ def render_quote(slide: Slide, content: QuoteContent, ctx: RenderContext) -> Non
             italic=True,
             ink=Ink.TEXT,
             bullet=False,
-            space_before=12 if lines else 0,
+            space_before=QUOTE_GAP_PT if lines else 0,
         )
     )
     if attribution:
-        lines.append(Line(attribution, size=QUOTE_SIDE_PT, ink=Ink.MUTED, bullet=False, space_before=14))
+        lines.append(
+            Line(
+                attribution, size=QUOTE_SIDE_PT, ink=Ink.MUTED, bullet=False, space_before=ATTRIBUTION_GAP_PT
+            )
+        )
     shape = add_text_box(slide.shapes, box, name="Quote", anchor=MSO_ANCHOR.MIDDLE)
     write_lines(shape.text_frame, lines, lang=ctx.lang, palette=slide_palette(slide, box))
 

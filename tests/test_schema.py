@@ -46,3 +46,28 @@ def test_examples_validate_and_mistakes_do_not() -> None:
             }
         )
     )
+
+
+def _nested(levels: int) -> object:
+    """A bullet with sub-points ``levels`` deep below it."""
+    bullet: object = "deepest"
+    for _ in range(levels):
+        bullet = {"text": "point", "bullets": [bullet]}
+    return bullet
+
+
+def test_schema_rejects_what_the_loader_rejects() -> None:
+    validator = jsonschema.Draft202012Validator(brief_schema())
+
+    def errors(slide: dict[str, object]) -> list[str]:
+        brief = {"deck": {"title": "x", "marking": "y"}, "slides": [slide]}
+        return [e.message for e in validator.iter_errors(brief)]
+
+    assert errors({"kind": "bullets", "title": "t", "bullets": [_nested(4)]}) == []
+    assert errors({"kind": "excerpt", "title": "t", "cite": "su#a/p1", "match": "words"}) == []
+    assert errors({"kind": "bullets", "title": "t", "bullets": [_nested(5)]})  # the loader's too-deep
+    assert errors({"kind": "excerpt", "title": "t", "cite": "su#a/p1"})  # neither sentences nor match
+    assert errors({"kind": "quote", "title": "t", "quote": "q"})  # a quote needs its cite
+    assert errors({"kind": "check", "title": "t", "question": "q", "answer": "a", "reveal": "later"})
+    assert errors({"kind": "section", "title": "t", "minutes": 0})
+    assert errors({"kind": "agenda", "handout": ["not", "text"]})

@@ -1,30 +1,27 @@
-"""Located values and the slide bodies with structure (bullets, columns, excerpts, charts) from YAML."""
+"""Reading a mapping as its field table says: one reader per field type, bullets and nesting included."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from deckgen.brief.model import (
-    AnnotationSpec,
-    BulletSpec,
-    ChartBody,
-    ChartFilterSpec,
-    ColumnSpec,
-    ExcerptBody,
-    Located,
-)
+from deckgen.brief.fieldtypes import BULLET, MAX_BULLET_DEPTH, Field, FieldType, Struct
+from deckgen.brief.model import BulletSpec, Located
+from deckgen.brief.values import Values
 from deckgen.core.errors import Collector, Loc
+from deckgen.core.suggest import did_you_mean
 from deckgen.core.yamlnodes import MapReader, describe, node_loc
 
-FILTER_KEYS = ("flank", "regions", "kinds", "status", "as-of", "from")
-MAX_BULLET_DEPTH = 4
+
+def _listed(words: tuple[str, ...]) -> str:
+    """'a' and 'b', or 'a', 'b' and 'c'."""
+    quoted = [f"'{w}'" for w in words]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
 class BodyParser:
-    """Reads the parts of a slide body that the brief's kinds share, teaching kinds included.
-
-    The brief parser extends it with the deck, sources, data and slide list around them.
-    """
+    """Reads the keys of one mapping with the reader its field type names; the loader extends it."""
 
     def __init__(self, path: str, diags: Collector) -> None:
         self.path = path
@@ -45,50 +42,166 @@ class BodyParser:
             return None
         return Located(value, self.loc(node), f"{r.where}.{key}")
 
-    def located_list(self, r: MapReader, key: str) -> tuple[Located, ...]:
-        """A key that takes one value or a list of values, each kept with its position."""
-        node = r.raw(key)
+    def read(self, r: MapReader, fields: tuple[Field, ...], *, one_of: tuple[str, ...] = ()) -> Values:
+        """Every field in order; a group that needs one of its keys is checked after its last."""
+        values = Values(r, {f.key: f for f in fields})
+        for f in fields:
+            _READERS[f.type](self, r, f, values)
+            if one_of and f.key == one_of[-1] and not any(r.has(key) for key in one_of):
+                first = values.fields[one_of[0]]
+                ways = " or ".join(f"'{key}: {values.fields[key].example}'" for key in one_of)
+                r.missing(first.key, first.help, hint=f"add {ways}")
+                values.failed.add(first.key)
+        return values
+
+    def scalar(self, r: MapReader, f: Field, values: Values) -> None:
+        node = r.raw(f.key)
         if node is None:
-            return ()
-        items = node.value if isinstance(node, SequenceNode) else [node]
-        out: list[Located] = []
-        for item in items:
-            value = r.text_of(item, key=key)
-            if value is not None:
-                out.append(Located(value, self.loc(item), f"{r.where}.{key}"))
-        return tuple(out)
+            if f.required:
+                r.missing(f.key, _what(f))
+            return
+        value = r.text_of(node, key=f.key)
+        if value is None:
+            return
+        if f.blank_hint and not value.strip():
+            self.diags.error(
+                r.value_loc(f.key),
+                f"empty-{f.key}",
+                f"'{f.key}' is empty",
+                hint=f.blank_hint,
+                key=f"{r.where}.{f.key}",
+            )
+        values.found[f.key] = Located(value, self.loc(node), f"{r.where}.{f.key}")
 
-    def texts(self, r: MapReader, key: str, *, required: bool, what: str) -> tuple[str, ...] | None:
+    def choice(self, r: MapReader, f: Field, values: Values) -> None:
+        """One of the field's choices; empty text means the default, anything else is an error."""
+        self.scalar(r, f, values)
+        value = values.located(f.key)
+        if value is None or value.value in f.choice_values:
+            return
+        del values.found[f.key]
+        if not value.value:
+            return
+        close = did_you_mean(value.value, f.choice_values)
+        ways = " or ".join(f"'{f.key}: {c.value}'" + (f" ({c.help})" if c.help else "") for c in f.choices)
+        self.diags.error(
+            value.loc,
+            f"unknown-{f.key}",
+            f"unknown '{f.key}' value '{value.value}'",
+            hint=(f"{close} " if close else "") + f"write {ways}",
+            key=value.key,
+            span=len(value.value),
+        )
+        values.failed.add(f.key)
+
+    def integer(self, r: MapReader, f: Field, values: Values) -> None:
+        if f.required and not r.has(f.key):
+            r.missing(f.key, f.help)
+        value = r.integer(f.key)
+        if value is None:
+            return
+        low = f.low if f.low is not None else value
+        high = f.high if f.high is not None else value
+        if not low <= value <= high:
+            self.diags.error(
+                r.value_loc(f.key),
+                f"bad-{f.key}",
+                f"'{f.key}' should be between {low} and {high}, got {value}",
+                key=f"{r.where}.{f.key}",
+            )
+            return
+        values.found[f.key] = value
+
+    def texts(self, r: MapReader, f: Field, values: Values) -> None:
         """A list of plain text items (questions, tasks, choices)."""
-        items = r.sequence(key, required=required, what=what)
+        items = r.sequence(f.key, required=f.required, what=f.help)
         if items is None:
-            return None
-        out: list[str] = []
-        for item in items:
-            value = r.text_of(item, key=key)
-            if value is not None:
-                out.append(value)
-        if required and not items:
+            return
+        out = [value for item in items if (value := r.text_of(item, key=f.key)) is not None]
+        if f.required and not items:
             self.diags.error(
-                r.value_loc(key),
+                r.value_loc(f.key),
                 "empty-list",
-                f"'{key}' is empty",
-                hint=f"add {what}",
-                key=f"{r.where}.{key}",
+                f"'{f.key}' is empty",
+                hint=f"add {f.help}",
+                key=f"{r.where}.{f.key}",
             )
-        return tuple(out)
+        values.found[f.key] = tuple(out)
 
-    def minutes(self, r: MapReader) -> int | None:
-        value = r.integer("minutes")
-        if value is not None and not 1 <= value <= 600:
+    def one_or_more(self, r: MapReader, f: Field, values: Values) -> None:
+        """A key that takes one value or a list of values, each kept with its position."""
+        node = r.raw(f.key)
+        if node is None:
+            if f.required:
+                r.missing(f.key, f.help)
+            return
+        out: list[Located] = []
+        for item in node.value if isinstance(node, SequenceNode) else [node]:
+            value = r.text_of(item, key=f.key)
+            if value is not None:
+                out.append(Located(value, self.loc(item), f"{r.where}.{f.key}"))
+        values.found[f.key] = tuple(out)
+
+    def sentences(self, r: MapReader, f: Field, values: Values) -> None:
+        node = r.raw(f.key)
+        if node is None:
+            if f.required:
+                r.missing(f.key, f.help)
+            return
+        out: list[int] = []
+        for item in node.value if isinstance(node, SequenceNode) else [node]:
+            if isinstance(item, ScalarNode) and item.tag.endswith(":int") and int(item.value) >= 1:
+                out.append(int(item.value))
+                continue
             self.diags.error(
-                r.value_loc("minutes"),
-                "bad-minutes",
-                f"'minutes' should be between 1 and 600, got {value}",
-                key=f"{r.where}.minutes",
+                self.loc(item),
+                "wrong-type",
+                f"'{f.key}' should be sentence numbers from 1 up, got {describe(item)}",
+                hint=f"write '{f.key}: 2' or '{f.key}: [1, 3]'",
+                key=f"{r.where}.{f.key}",
             )
-            return None
-        return value
+        values.found[f.key] = tuple(out)
+
+    def bullet_list(self, r: MapReader, f: Field, values: Values) -> None:
+        items = r.sequence(f.key, required=f.required, what=f.help)
+        if items is not None:
+            values.found[f.key] = self.bullets(items, f"{r.where}.{f.key}", depth=0)
+
+    def record(self, r: MapReader, f: Field, values: Values) -> None:
+        node = r.mapping(f.key, required=f.required, what=f.help)
+        if node is not None:
+            inner = self.struct(node, f"{r.where}.{f.key}", f)
+            if inner.complete():
+                values.found[f.key] = inner
+
+    def record_list(self, r: MapReader, f: Field, values: Values) -> None:
+        items = r.sequence(f.key, required=f.required, what=f.help)
+        if items is None:
+            return
+        struct = _struct(f)
+        out: list[Values] = []
+        for item in items:
+            if not isinstance(item, MappingNode):
+                self.diags.error(
+                    self.loc(item),
+                    "wrong-type",
+                    f"{struct.noun} should be a mapping with {_listed(struct.keys)}, got {describe(item)}",
+                    hint=f"write '- {struct.example}'",
+                    key=f"{r.where}.{f.key}",
+                )
+                continue
+            inner = self.struct(item, f"{r.where}.{f.key}", f)
+            if inner.complete():
+                out.append(inner)
+        values.found[f.key] = tuple(out)
+
+    def struct(self, node: MappingNode, where: str, f: Field) -> Values:
+        """The keys of a nested mapping, then its unknown keys."""
+        struct = _struct(f)
+        sub = self.reader(node, where)
+        inner = self.read(sub, struct.fields)
+        sub.finish(struct.keys, context=struct.context or f"in '{f.key}'")
+        return inner
 
     def bullets(self, nodes: list[Node], where: str, *, depth: int) -> tuple[BulletSpec, ...]:
         out: list[BulletSpec] = []
@@ -106,117 +219,61 @@ class BodyParser:
                     key=key,
                 )
                 continue
-            br = self.reader(node, key)
-            text = self.located(br, "text")
-            if text is None and not br.has("text"):
-                br.missing("text", "the bullet's wording")
-            cite = self.located(br, "cite")
-            children: tuple[BulletSpec, ...] = ()
-            kids = br.sequence("bullets")
-            if kids is not None:
-                if depth + 1 > MAX_BULLET_DEPTH:
-                    self.diags.error(
-                        br.key_loc("bullets"),
-                        "too-deep",
-                        f"bullets may nest at most {MAX_BULLET_DEPTH} levels below the top",
-                        hint="split the point over two slides, or flatten it",
-                        key=f"{key}.bullets",
-                    )
-                else:
-                    children = self.bullets(kids, f"{key}.bullets", depth=depth + 1)
-            br.finish(("text", "cite", "bullets"), context="in a bullet")
-            if text is not None:
-                out.append(BulletSpec(text, cite, children))
+            bullet = self.bullet(node, key, depth)
+            if bullet is not None:
+                out.append(bullet)
         return tuple(out)
 
-    def column(self, r: MapReader, key: str, where: str) -> ColumnSpec | None:
-        node = r.mapping(key, required=True, what="a heading and its bullets")
-        if node is None:
-            return None
-        cr = self.reader(node, f"{where}.{key}")
-        heading = cr.text("heading", required=True, what="the column heading")
-        items = cr.sequence("bullets", required=True, what="the column's bullet points")
-        cr.finish(("heading", "bullets"), context=f"in '{key}'")
-        if heading is None or items is None:
-            return None
-        return ColumnSpec(heading, self.bullets(items, f"{where}.{key}.bullets", depth=0))
-
-    def excerpt(self, r: MapReader) -> ExcerptBody | None:
-        sentences: list[int] = []
-        matches: list[Located] = []
-        node = r.raw("sentences")
-        if node is not None:
-            items = node.value if isinstance(node, SequenceNode) else [node]
-            for item in items:
-                if isinstance(item, ScalarNode) and item.tag.endswith(":int") and int(item.value) >= 1:
-                    sentences.append(int(item.value))
-                else:
-                    self.diags.error(
-                        self.loc(item),
-                        "wrong-type",
-                        f"'sentences' should be sentence numbers from 1 up, got {describe(item)}",
-                        hint="write 'sentences: 2' or 'sentences: [1, 3]'",
-                        key=f"{r.where}.sentences",
-                    )
-        match_node = r.raw("match")
-        if match_node is not None:
-            items = match_node.value if isinstance(match_node, SequenceNode) else [match_node]
-            for item in items:
-                value = r.text_of(item, key="match")
-                if value is not None:
-                    matches.append(Located(value, self.loc(item), f"{r.where}.match"))
-        if node is None and match_node is None:
-            r.missing(
-                "sentences",
-                "which sentences to show",
-                hint="add 'sentences: [1, 2]' or 'match: \"a few words\"'",
-            )
-            return None
-        return ExcerptBody(tuple(sentences), tuple(matches), r.loc, r.text("intro") or "")
-
-    def chart(self, r: MapReader) -> ChartBody | None:
-        chart = self.located(r, "chart")
-        if chart is None and not r.has("chart"):
-            r.missing("chart", "which chart: by-region, flanks, timeline, matrix or map")
-        filter_spec = ChartFilterSpec()
-        node = r.mapping("filter")
-        if node is not None:
-            fr = self.reader(node, f"{r.where}.filter")
-            filter_spec = ChartFilterSpec(
-                flanks=self.located_list(fr, "flank"),
-                regions=self.located_list(fr, "regions"),
-                kinds=self.located_list(fr, "kinds"),
-                statuses=self.located_list(fr, "status"),
-                as_of=self.located(fr, "as-of"),
-                since=self.located(fr, "from"),
-            )
-            fr.finish(FILTER_KEYS, context="in a chart filter")
-        annotations: list[AnnotationSpec] = []
-        for item in r.sequence("annotate") or []:
-            if not isinstance(item, MappingNode):
+    def bullet(self, node: MappingNode, key: str, depth: int) -> BulletSpec | None:
+        """``{text, cite, bullets}``; the sub-points nest at most ``MAX_BULLET_DEPTH`` deep."""
+        br = self.reader(node, key)
+        text = self.located(br, "text")
+        if text is None and not br.has("text"):
+            br.missing("text", BULLET.fields[0].help)
+        cite = self.located(br, "cite")
+        children: tuple[BulletSpec, ...] = ()
+        kids = br.sequence("bullets")
+        if kids is not None:
+            if depth + 1 > MAX_BULLET_DEPTH:
                 self.diags.error(
-                    self.loc(item),
-                    "wrong-type",
-                    f"an annotation should be a mapping with 'target' and 'text', got {describe(item)}",
-                    hint="write '- {target: sahel, text: French forces leave Mali}'",
-                    key=f"{r.where}.annotate",
+                    br.key_loc("bullets"),
+                    "too-deep",
+                    f"bullets may nest at most {MAX_BULLET_DEPTH} levels below the top",
+                    hint="split the point over two slides, or flatten it",
+                    key=f"{key}.bullets",
                 )
-                continue
-            ar = self.reader(item, f"{r.where}.annotate")
-            target = self.located(ar, "target")
-            text = ar.text("text", required=True, what="the note to show")
-            if target is None and not ar.has("target"):
-                ar.missing("target", "the region, kind, country code or record id to point at")
-            ar.finish(("target", "text"), context="in an annotation")
-            if target is not None and text is not None:
-                annotations.append(AnnotationSpec(target, text))
-        body = ChartBody(
-            chart=chart or Located("", r.loc, f"{r.where}.chart"),
-            data=self.located(r, "data"),
-            filter=filter_spec,
-            render=self.located(r, "render"),
-            caption=r.text("caption") or "",
-            highlight=self.located_list(r, "highlight"),
-            annotations=tuple(annotations),
-        )
-        return body if chart is not None else None
+            else:
+                children = self.bullets(kids, f"{key}.bullets", depth=depth + 1)
+        br.finish(BULLET.keys, context=BULLET.context)
+        return BulletSpec(text, cite, children) if text is not None else None
+
+
+def _what(f: Field) -> str:
+    """What a missing key is for, with its choices: "which chart: by-region, flanks ... or map"."""
+    if not f.choices:
+        return f.help
+    *most, last = f.choice_values
+    return f"{f.help}: {', '.join(most)} or {last}" if most else f"{f.help}: {last}"
+
+
+def _struct(f: Field) -> Struct:
+    assert f.struct is not None, f"'{f.key}' is a {f.type} without the keys inside it"
+    return f.struct
+
+
+_Reader = Callable[[BodyParser, MapReader, Field, Values], None]
+# The reader for each field type: adding a type without one fails at import.
+_READERS: dict[FieldType, _Reader] = {
+    FieldType.TEXT: BodyParser.scalar,
+    FieldType.ADDRESS: BodyParser.scalar,
+    FieldType.YEAR_MONTH: BodyParser.scalar,
+    FieldType.ENUM: BodyParser.choice,
+    FieldType.INTEGER: BodyParser.integer,
+    FieldType.TEXT_LIST: BodyParser.texts,
+    FieldType.ONE_OR_MORE: BodyParser.one_or_more,
+    FieldType.SENTENCES: BodyParser.sentences,
+    FieldType.BULLETS: BodyParser.bullet_list,
+    FieldType.MAPPING: BodyParser.record,
+    FieldType.MAPPING_LIST: BodyParser.record_list,
+}
+assert set(_READERS) == set(FieldType), set(FieldType) - set(_READERS)

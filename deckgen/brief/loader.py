@@ -9,26 +9,26 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node
 
 from deckgen.brief.bodies import BodyParser
+from deckgen.brief.builders import build_body
+from deckgen.brief.fields import (
+    ALL_SLIDE_KEYS,
+    COMMON_FIELDS,
+    COMMON_KEYS,
+    DEFAULT_TITLES,
+    KIND_KEYS,
+    KINDS,
+    reading_fields,
+)
 from deckgen.brief.model import (
-    AgendaBody,
     Brief,
-    BulletsBody,
-    ClosingBody,
-    ComparisonBody,
     DataAlias,
     DeckSpec,
-    ImageBody,
     Located,
-    QuoteBody,
-    SectionBody,
-    SlideBody,
     SlideKind,
     SlideSpec,
     SourceAlias,
-    SourcesBody,
-    TitleBody,
 )
-from deckgen.brief.teaching import TEACHING_KINDS, check_timing, teaching_body
+from deckgen.brief.teaching import check_timing
 from deckgen.core.errors import Collector, Loc
 from deckgen.core.suggest import did_you_mean
 from deckgen.core.yamlnodes import MapReader, describe, read_yaml
@@ -47,35 +47,18 @@ DECK_KEYS = (
 )
 # The layout roles a brief may map to its template's layout names (as in a template profile).
 LAYOUT_ROLES = ("title", "section", "content", "two-column", "title-only")
-COMMON_SLIDE_KEYS = ("kind", "title", "notes", "handout", "cite")
-KIND_KEYS: dict[SlideKind, tuple[str, ...]] = {
-    SlideKind.TITLE: (),
-    SlideKind.AGENDA: (),
-    SlideKind.SECTION: ("text", "minutes"),
-    SlideKind.BULLETS: ("bullets",),
-    SlideKind.QUOTE: ("quote", "context"),
-    SlideKind.EXCERPT: ("sentences", "match", "intro"),
-    SlideKind.COMPARISON: ("left", "right"),
-    SlideKind.IMAGE: ("image", "alt", "caption"),
-    SlideKind.TAKEAWAYS: ("bullets",),
-    SlideKind.CLOSING: ("text",),
-    SlideKind.SOURCES: (),
-    SlideKind.CHART: ("chart", "data", "filter", "render", "caption", "highlight", "annotate"),
-    SlideKind.OBJECTIVES: ("objectives", "lead"),
-    SlideKind.DISCUSSION: ("questions", "facilitator", "minutes"),
-    SlideKind.CHECK: ("question", "choices", "answer", "explanation", "reveal"),
-    SlideKind.SCENARIO: ("situation", "tasks", "facilitator", "minutes"),
-    SlideKind.TIMING: (),
-}
-# Kinds whose title may be left out, and what it becomes. The title kind takes the deck title.
-DEFAULT_TITLES: dict[SlideKind, str] = {
-    SlideKind.AGENDA: "Agenda",
-    SlideKind.TAKEAWAYS: "Key takeaways",
-    SlideKind.CLOSING: "Questions",
-    SlideKind.SOURCES: "Sources",
-    SlideKind.OBJECTIVES: "Learning objectives",
-    SlideKind.TIMING: "Timing plan",
-}
+# The slide keys live in deckgen.brief.fields; these names stay for the modules that import them.
+COMMON_SLIDE_KEYS = COMMON_KEYS
+__all__ = [
+    "COMMON_SLIDE_KEYS",
+    "DECK_KEYS",
+    "DEFAULT_TITLES",
+    "KIND_KEYS",
+    "LAYOUT_ROLES",
+    "TOP_KEYS",
+    "load_brief",
+    "parse_brief",
+]
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ALIAS = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -244,88 +227,33 @@ class _Parser(BodyParser):
             )
             return None
         r = self.reader(node, where)
-        kind_text = r.text("kind", required=True, what="the slide kind")
-        if kind_text is None:
-            r.finish(COMMON_SLIDE_KEYS + tuple(k for keys in KIND_KEYS.values() for k in keys))
+        kind = self.kind(r, where)
+        if kind is None:
+            r.finish(ALL_SLIDE_KEYS)
             return None
-        try:
-            kind = SlideKind(kind_text)
-        except ValueError:
-            names = [k.value for k in SlideKind]
-            close = did_you_mean(kind_text, names)
-            hint = f"{close} " if close else ""
-            self.diags.error(
-                r.value_loc("kind"),
-                "unknown-kind",
-                f"unknown slide kind '{kind_text}'",
-                hint=hint + "slide kinds are: " + ", ".join(names),
-                key=f"{where}.kind",
-                span=len(kind_text),
-            )
-            r.finish(COMMON_SLIDE_KEYS + tuple(k for keys in KIND_KEYS.values() for k in keys))
-            return None
-        needs_title = kind not in DEFAULT_TITLES and kind is not SlideKind.TITLE
-        title = r.text("title", required=needs_title, what="the slide title")
-        notes = r.text("notes") or ""
-        handout = r.text("handout") or ""
-        cite = self.located(r, "cite")
-        body = self.body(kind, r, where)
-        if kind in (SlideKind.QUOTE, SlideKind.EXCERPT) and cite is None and not r.has("cite"):
-            r.missing("cite", "the address of the paragraph it comes from, e.g. su#sahel/p1")
-        r.finish(COMMON_SLIDE_KEYS + KIND_KEYS[kind], context=f"on a '{kind.value}' slide")
+        values = self.read(r, reading_fields(kind), one_of=KINDS[kind].one_of)
+        body = build_body(kind, values)
+        r.finish(COMMON_KEYS + KIND_KEYS[kind], context=f"on a '{kind.value}' slide")
         if body is None:
             return None
-        return SlideSpec(index, kind, self.loc(node), title, notes, cite, body, handout)
+        title, notes, handout = values.maybe_text("title"), values.text("notes"), values.text("handout")
+        return SlideSpec(index, kind, self.loc(node), title, notes, values.located("cite"), body, handout)
 
-    def body(self, kind: SlideKind, r: MapReader, where: str) -> SlideBody | None:
-        if kind is SlideKind.TITLE:
-            return TitleBody()
-        if kind is SlideKind.AGENDA:
-            return AgendaBody()
-        if kind is SlideKind.SOURCES:
-            return SourcesBody()
-        if kind is SlideKind.SECTION:
-            return SectionBody(r.text("text") or "", self.minutes(r))
-        if kind in TEACHING_KINDS:
-            return teaching_body(self, kind, r)
-        if kind is SlideKind.CLOSING:
-            return ClosingBody(r.text("text") or "")
-        if kind in (SlideKind.BULLETS, SlideKind.TAKEAWAYS):
-            items = r.sequence("bullets", required=True, what="the list of bullet points")
-            return (
-                BulletsBody(self.bullets(items or [], f"{where}.bullets", depth=0))
-                if items is not None
-                else None
-            )
-        if kind is SlideKind.QUOTE:
-            quote = self.located(r, "quote")
-            if quote is None and not r.has("quote"):
-                r.missing("quote", "the exact words from the cited paragraph")
-            context = r.text("context") or ""
-            return QuoteBody(quote, context) if quote is not None else None
-        if kind is SlideKind.EXCERPT:
-            return self.excerpt(r)
-        if kind is SlideKind.CHART:
-            return self.chart(r)
-        if kind is SlideKind.COMPARISON:
-            left = self.column(r, "left", where)
-            right = self.column(r, "right", where)
-            return ComparisonBody(left, right) if left is not None and right is not None else None
-        if kind is SlideKind.IMAGE:
-            image = self.located(r, "image")
-            if image is None and not r.has("image"):
-                r.missing("image", "the picture's path, relative to the brief")
-            alt = r.text("alt", required=True, what="alt text describing the picture for screen readers")
-            if alt is not None and not alt.strip():
-                self.diags.error(
-                    r.value_loc("alt"),
-                    "empty-alt",
-                    "the alt text is empty",
-                    hint="describe what the picture shows in one sentence",
-                    key=f"{where}.alt",
-                )
-            caption = r.text("caption") or ""
-            if image is None or alt is None:
-                return None
-            return ImageBody(image, alt, caption)
-        raise AssertionError(kind)
+    def kind(self, r: MapReader, where: str) -> SlideKind | None:
+        """The slide's kind, or ``None`` when it is missing or unknown (reported)."""
+        field = COMMON_FIELDS[0]
+        kind_text = r.text(field.key, required=True, what=field.help)
+        if kind_text is None:
+            return None
+        if kind_text in field.choice_values:
+            return SlideKind(kind_text)
+        close = did_you_mean(kind_text, field.choice_values)
+        self.diags.error(
+            r.value_loc(field.key),
+            "unknown-kind",
+            f"unknown slide kind '{kind_text}'",
+            hint=(f"{close} " if close else "") + "slide kinds are: " + ", ".join(field.choice_values),
+            key=f"{where}.kind",
+            span=len(kind_text),
+        )
+        return None

@@ -1,158 +1,130 @@
 """A JSON Schema of the brief format, for completion and hover help in editors (YAML language server).
 
 deckgen's own checks stay the authority (they resolve addresses and verify quotes); the schema
-only knows shapes. A test keeps it in step with the loader's key lists.
+only knows shapes. The slide part is generated from the field tables in ``deckgen.brief.fields``,
+each key's help becoming its hover text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from deckgen.brief.fields import COMMON_KEYS, KINDS, slide_fields
+from deckgen.brief.fieldtypes import BULLET, MAX_BULLET_DEPTH, Field, FieldType, Struct
 from deckgen.brief.model import SlideKind
 
 SCHEMA_ID = "https://deckgen.invalid/brief.schema.json"
 
 _TEXT = {"type": "string"}
-_MINUTES = {"type": "integer", "minimum": 1, "maximum": 600, "description": "Teaching time in minutes."}
-_ADDRESS = {
-    "type": "string",
-    "description": "A source address: article, article#section, article#section/p2, "
-    "article#section/p2-p3, article#p4 or article#p4-p5 (an alias may stand for the article).",
-}
+_ADDRESS_FORMS = (
+    "A source address: article, article#section, article#section/p2, article#section/p2-p3, "
+    "article#p4 or article#p4-p5 (an alias may stand for the article)."
+)
+_SENTENCE = {"type": "integer", "minimum": 1}
 
 
-def _bullet(depth: int) -> dict[str, Any]:
-    item: dict[str, Any] = {
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", ":")) else ".")
+
+
+def describe_field(f: Field) -> str:
+    """The hover text: the help, each choice's meaning, the default, the address forms."""
+    parts = [_sentence(f.help)]
+    explained = [f"{c.value}: {c.help}" for c in f.choices if c.help]
+    if explained:
+        parts.append("; ".join(explained) + ".")  # values keep their case: "by-region: ..."
+    if f.default:
+        parts.append(f"Default: {f.default}.")
+    if f.type is FieldType.ADDRESS:
+        parts.append(_ADDRESS_FORMS)
+    return " ".join(parts)
+
+
+def _item(f: Field) -> dict[str, Any]:
+    return {"enum": list(f.choice_values)} if f.choices else dict(_TEXT)
+
+
+def _text_list(f: Field) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": "array", "items": _TEXT}
+    low = f.low if f.low is not None else (1 if f.required else None)
+    if low is not None:
+        out["minItems"] = low
+    if f.high is not None:
+        out["maxItems"] = f.high
+    return out
+
+
+def _integer(f: Field) -> dict[str, Any]:
+    bounds = {"minimum": f.low, "maximum": f.high}
+    return {"type": "integer", **{k: v for k, v in bounds.items() if v is not None}}
+
+
+def _object(fields: tuple[Field, ...], *, depth: int = MAX_BULLET_DEPTH) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "type": "object",
-        "properties": {"text": _TEXT, "cite": _ADDRESS},
-        "required": ["text"],
+        "properties": {f.key: field_schema(f, depth=depth) for f in fields},
+        "required": [f.key for f in fields if f.required],
         "additionalProperties": False,
     }
-    if depth > 0:
-        item["properties"]["bullets"] = {"type": "array", "items": _bullet(depth - 1)}
-    return {"anyOf": [_TEXT, item]}
+    if not out["required"]:
+        del out["required"]
+    return out
 
 
-_BULLETS = {"type": "array", "items": _bullet(4), "description": "Text, or {text, cite, bullets}."}
-_COLUMN = {
-    "type": "object",
-    "properties": {"heading": _TEXT, "bullets": _BULLETS},
-    "required": ["heading", "bullets"],
-    "additionalProperties": False,
+def _bullets(depth: int) -> dict[str, Any]:
+    """Text, or ``{text, cite, bullets}`` whose own bullets may nest ``depth`` levels further."""
+    fields = tuple(f for f in BULLET.fields if f.type is not FieldType.BULLETS or depth > 0)
+    return {"type": "array", "items": {"anyOf": [_TEXT, _object(fields, depth=depth - 1)]}}
+
+
+def _struct(f: Field) -> Struct:
+    assert f.struct is not None, f"'{f.key}' is a {f.type} without the keys inside it"
+    return f.struct
+
+
+# Each field type's JSON Schema shape; ``depth`` is how far bullets may still nest.
+_SHAPES: dict[FieldType, Callable[[Field, int], dict[str, Any]]] = {
+    FieldType.TEXT: lambda f, depth: _item(f),
+    FieldType.ADDRESS: lambda f, depth: dict(_TEXT),
+    FieldType.ENUM: lambda f, depth: _item(f),
+    FieldType.INTEGER: lambda f, depth: _integer(f),
+    FieldType.YEAR_MONTH: lambda f, depth: {"type": ["string", "integer"]},
+    FieldType.TEXT_LIST: lambda f, depth: _text_list(f),
+    FieldType.ONE_OR_MORE: lambda f, depth: {"anyOf": [_item(f), {"type": "array", "items": _item(f)}]},
+    FieldType.SENTENCES: lambda f, depth: {"anyOf": [_SENTENCE, {"type": "array", "items": _SENTENCE}]},
+    FieldType.BULLETS: lambda f, depth: _bullets(depth),
+    FieldType.MAPPING: lambda f, depth: _object(_struct(f).fields),
+    FieldType.MAPPING_LIST: lambda f, depth: {"type": "array", "items": _object(_struct(f).fields)},
 }
-_ONE_OR_MANY = {"anyOf": [_TEXT, {"type": "array", "items": _TEXT}]}
-_FILTER = {
-    "type": "object",
-    "properties": {
-        "flank": {
-            "anyOf": [{"enum": ["east", "south"]}, {"type": "array", "items": {"enum": ["east", "south"]}}]
-        },
-        "regions": _ONE_OR_MANY,
-        "kinds": _ONE_OR_MANY,
-        "status": _ONE_OR_MANY,
-        "as-of": {"type": ["string", "integer"], "description": "YYYY or YYYY-MM: what was present then."},
-        "from": {"type": ["string", "integer"], "description": "YYYY or YYYY-MM: only what began since."},
-    },
-    "additionalProperties": False,
-}
+assert set(_SHAPES) == set(FieldType), set(FieldType) - set(_SHAPES)
 
-# Per kind: the keys it takes besides kind/title/notes/cite, and which are required.
+
+def field_schema(f: Field, *, depth: int = MAX_BULLET_DEPTH) -> dict[str, Any]:
+    return {**_SHAPES[f.type](f, depth), "description": describe_field(f)}
+
+
+# Per kind: the keys it takes besides the common ones, and which of all its keys are required.
 KIND_FIELDS: dict[SlideKind, tuple[dict[str, Any], tuple[str, ...]]] = {
-    SlideKind.TITLE: ({}, ()),
-    SlideKind.AGENDA: ({}, ()),
-    SlideKind.SECTION: ({"text": _TEXT, "minutes": _MINUTES}, ("title",)),
-    SlideKind.BULLETS: ({"bullets": _BULLETS}, ("title", "bullets")),
-    SlideKind.QUOTE: ({"quote": _TEXT, "context": _TEXT}, ("title", "quote", "cite")),
-    SlideKind.EXCERPT: (
-        {
-            "sentences": {
-                "anyOf": [
-                    {"type": "integer", "minimum": 1},
-                    {"type": "array", "items": {"type": "integer", "minimum": 1}},
-                ]
-            },
-            "match": _ONE_OR_MANY,
-            "intro": _TEXT,
-        },
-        ("title", "cite"),
-    ),
-    SlideKind.COMPARISON: ({"left": _COLUMN, "right": _COLUMN}, ("title", "left", "right")),
-    SlideKind.IMAGE: ({"image": _TEXT, "alt": _TEXT, "caption": _TEXT}, ("title", "image", "alt")),
-    SlideKind.TAKEAWAYS: ({"bullets": _BULLETS}, ("bullets",)),
-    SlideKind.CLOSING: ({"text": _TEXT}, ()),
-    SlideKind.SOURCES: ({}, ()),
-    SlideKind.CHART: (
-        {
-            "chart": {"enum": ["by-region", "flanks", "timeline", "matrix", "map"]},
-            "data": _TEXT,
-            "filter": _FILTER,
-            "render": {"enum": ["auto", "native", "picture"]},
-            "caption": _TEXT,
-            "highlight": _ONE_OR_MANY,
-            "annotate": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "properties": {"target": _TEXT, "text": _TEXT},
-                    "required": ["target", "text"],
-                    "additionalProperties": False,
-                },
-            },
-        },
-        ("title", "chart"),
-    ),
-    SlideKind.OBJECTIVES: ({"objectives": _BULLETS, "lead": _TEXT}, ("objectives",)),
-    SlideKind.DISCUSSION: (
-        {
-            "questions": {"type": "array", "items": _TEXT, "minItems": 1},
-            "facilitator": _TEXT,
-            "minutes": _MINUTES,
-        },
-        ("title", "questions"),
-    ),
-    SlideKind.CHECK: (
-        {
-            "question": _TEXT,
-            "choices": {"type": "array", "items": _TEXT, "minItems": 2, "maxItems": 26},
-            "answer": _TEXT,
-            "explanation": _TEXT,
-            "reveal": {"enum": ["next-slide", "notes"]},
-        },
-        ("title", "question", "answer"),
-    ),
-    SlideKind.SCENARIO: (
-        {
-            "situation": _TEXT,
-            "tasks": {"type": "array", "items": _TEXT, "minItems": 1},
-            "facilitator": _TEXT,
-            "minutes": _MINUTES,
-        },
-        ("title", "situation", "tasks"),
-    ),
-    SlideKind.TIMING: ({}, ()),
+    kind: (
+        {f.key: field_schema(f) for f in slide_fields(kind) if f.key not in COMMON_KEYS},
+        tuple(f.key for f in slide_fields(kind) if f.required and f.key != "kind"),
+    )
+    for kind in KINDS
 }
 
 
 def _slide(kind: SlideKind) -> dict[str, Any]:
-    fields, required = KIND_FIELDS[kind]
-    return {
-        "if": {"properties": {"kind": {"const": kind.value}}, "required": ["kind"]},
-        "then": {
-            "properties": {
-                "kind": {"const": kind.value},
-                "title": _TEXT,
-                "notes": {"type": "string", "description": "Speaker notes; citations are appended."},
-                "handout": {
-                    "type": "string",
-                    "description": "Text for trainees: printed in the handout, not shown on the slide.",
-                },
-                "cite": _ADDRESS,
-                **fields,
-            },
-            "required": ["kind", *required],
-            "additionalProperties": False,
-        },
+    properties = {f.key: field_schema(f) for f in slide_fields(kind)}
+    properties["kind"] = {"const": kind.value}
+    then: dict[str, Any] = {
+        "properties": properties,
+        "required": ["kind", *KIND_FIELDS[kind][1]],
+        "additionalProperties": False,
     }
+    if KINDS[kind].one_of:
+        then["anyOf"] = [{"required": [key]} for key in KINDS[kind].one_of]
+    return {"if": {"properties": {"kind": {"const": kind.value}}, "required": ["kind"]}, "then": then}
 
 
 def brief_schema() -> dict[str, Any]:

@@ -1,89 +1,30 @@
-"""The teaching-kit slide kinds: objectives, discussion, knowledge checks, scenarios, timing."""
+"""The teaching kinds' own rules: a knowledge check's answer against its choices, and the timing plan."""
 
 from __future__ import annotations
 
 import string
 
-from deckgen.brief.bodies import BodyParser
-from deckgen.brief.model import (
-    CheckBody,
-    DiscussionBody,
-    ObjectivesBody,
-    Reveal,
-    ScenarioBody,
-    SectionBody,
-    SlideBody,
-    SlideKind,
-    SlideSpec,
-    TimingBody,
-)
+from deckgen.brief.model import CheckBody, Reveal, SectionBody, SlideKind, SlideSpec
+from deckgen.brief.values import Values
 from deckgen.core.errors import Collector
-from deckgen.core.yamlnodes import MapReader
 
-TEACHING_KINDS = frozenset(
-    {SlideKind.OBJECTIVES, SlideKind.DISCUSSION, SlideKind.CHECK, SlideKind.SCENARIO, SlideKind.TIMING}
-)
 LETTERS = string.ascii_uppercase
 
 
-def teaching_body(parser: BodyParser, kind: SlideKind, r: MapReader) -> SlideBody | None:
-    if kind is SlideKind.TIMING:
-        return TimingBody()
-    if kind is SlideKind.OBJECTIVES:
-        items = r.sequence("objectives", required=True, what="what trainees will be able to do")
-        if items is None:
-            return None
-        lead = r.text("lead")
-        bullets = parser.bullets(items, f"{r.where}.objectives", depth=0)
-        return ObjectivesBody(
-            bullets, lead if lead is not None else "By the end of this session you will be able to:"
-        )
-    if kind is SlideKind.DISCUSSION:
-        questions = parser.texts(r, "questions", required=True, what="the questions to discuss")
-        facilitator = r.text("facilitator") or ""
-        minutes = parser.minutes(r)
-        return DiscussionBody(questions, facilitator, minutes) if questions is not None else None
-    if kind is SlideKind.SCENARIO:
-        situation = r.text("situation", required=True, what="the situation trainees work on")
-        tasks = parser.texts(r, "tasks", required=True, what="what trainees must do")
-        facilitator = r.text("facilitator") or ""
-        minutes = parser.minutes(r)
-        if situation is None or tasks is None:
-            return None
-        return ScenarioBody(situation, tasks, facilitator, minutes)
-    if kind is SlideKind.CHECK:
-        return _check(parser, r)
-    raise AssertionError(kind)
-
-
-def _check(parser: BodyParser, r: MapReader) -> CheckBody | None:
-    question = r.text("question", required=True, what="the question to ask")
-    choices = parser.texts(r, "choices", required=False, what="the answer options") or ()
-    answer = r.text("answer", required=True, what="the correct answer: a letter, or the model answer")
-    explanation = r.text("explanation") or ""
-    reveal_text = r.text("reveal") or Reveal.NEXT_SLIDE.value
-    try:
-        reveal = Reveal(reveal_text)
-    except ValueError:
-        parser.diags.error(
-            r.value_loc("reveal"),
-            "unknown-reveal",
-            f"unknown 'reveal' value '{reveal_text}'",
-            hint="write 'reveal: next-slide' (an answer slide follows) or 'reveal: notes'",
-            key=f"{r.where}.reveal",
-            span=len(reveal_text),
-        )
-        return None
-    if question is None or answer is None:
-        return None
+def check_body(v: Values) -> CheckBody | None:
+    """A knowledge check: with choices, the answer must be the letter of one of them."""
+    choices = v.texts("choices")
+    answer = v.text("answer")
     index: int | None = None
     if choices:
-        if len(choices) < 2 or len(choices) > len(LETTERS):
-            parser.diags.error(
-                r.value_loc("choices"),
+        low, high = v.fields["choices"].low, v.fields["choices"].high
+        assert low is not None and high is not None and high <= len(LETTERS), "the table bounds 'choices'"
+        if not low <= len(choices) <= high:
+            v.reader.diags.error(
+                v.reader.value_loc("choices"),
                 "bad-choices",
-                f"a multiple-choice check needs 2 to {len(LETTERS)} choices, got {len(choices)}",
-                key=f"{r.where}.choices",
+                f"a multiple-choice check needs {low} to {high} choices, got {len(choices)}",
+                key=f"{v.reader.where}.choices",
             )
             return None
         letter = answer.strip().upper()
@@ -91,17 +32,18 @@ def _check(parser: BodyParser, r: MapReader) -> CheckBody | None:
             index = LETTERS.index(letter)
         else:
             valid = ", ".join(LETTERS[: len(choices)])
-            parser.diags.error(
-                r.value_loc("answer"),
+            v.reader.diags.error(
+                v.reader.value_loc("answer"),
                 "bad-answer",
                 f"the answer should be the letter of a choice ({valid}), got {answer!r}",
                 hint="choices are lettered A, B, C... in the order written",
-                key=f"{r.where}.answer",
+                key=f"{v.reader.where}.answer",
                 span=len(answer),
             )
             return None
         answer = choices[index]
-    return CheckBody(question, choices, answer, index, explanation, reveal)
+    reveal = Reveal(v.text("reveal"))  # checked against the field's choices on load
+    return CheckBody(v.text("question"), choices, answer, index, v.text("explanation"), reveal)
 
 
 def check_timing(slides: tuple[SlideSpec, ...], diags: Collector) -> None:

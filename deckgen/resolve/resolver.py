@@ -220,7 +220,7 @@ class _Resolver:
         match body:
             case QuoteBody():
                 quote = self.quote(body.quote, passage) if passage is not None else None
-                return ResolvedQuote(*base, body, passage, quote) if passage and quote else None
+                return ResolvedQuote(*base, body, passage, quote) if passage and quote is not None else None
             case ExcerptBody():
                 return self.excerpt(spec, body, passage) if passage is not None else None
             case ImageBody():

@@ -100,8 +100,9 @@ class _Resolver:
         if self.diags.has_errors or template is None:
             return None, self.diags
         slides = tuple(s for s in found if s is not None)
-        if len(slides) != len(found):  # a slide that failed must have said why
-            raise RuntimeError("a slide failed to resolve without reporting a problem")
+        if len(slides) != len(found):
+            # A quote or excerpt without 'cite': the brief stage has reported it already.
+            return None, self.diags
         cited: dict[str, Article] = {}
         for rs in slides:
             for article in rs.articles:

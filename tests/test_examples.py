@@ -61,6 +61,7 @@ def test_marking_and_numbers_on_every_slide(name: str, example_decks: dict[str, 
 def test_titles_are_unique_and_present(name: str, example_decks: dict[str, Path]) -> None:
     prs = Presentation(str(example_decks[name]))
     titles = [s.shapes.title.text for s in prs.slides]
+    assert titles
     assert all(t.strip() for t in titles)
     assert len(titles) == len(set(titles)), titles
 

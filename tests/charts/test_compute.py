@@ -269,6 +269,7 @@ def test_map_places_a_country_the_grid_does_not_know(dataset: Dataset) -> None:
 
 def test_tile_grid_is_consistent() -> None:
     cells = [(t.col, t.row) for t in tiles.GRID]
+    assert cells and tiles.LANDMARKS
     assert len(cells) == len(set(cells)), "two countries share a cell"
     assert len({t.code for t in tiles.GRID}) == len(tiles.GRID)
     assert all(len(t.code) == 2 and t.code.isupper() for t in tiles.GRID)

@@ -82,6 +82,7 @@ def test_bullets_keep_text_and_levels(deck: Path, plan: DeckPlan) -> None:
 
 
 def test_body_text_is_never_below_18_pt(deck: Path) -> None:
+    checked = 0
     for slide in open_deck(deck).slides:
         for ph in slide.placeholders:
             if ph.placeholder_format.idx in (2, 4) or (
@@ -89,6 +90,8 @@ def test_body_text_is_never_below_18_pt(deck: Path) -> None:
             ):
                 sizes = [run.font.size for p in ph.text_frame.paragraphs for run in p.runs]
                 assert all(size is not None and size.pt >= 18 for size in sizes), sizes
+                checked += len(sizes)
+    assert checked, "no body text found to check"
 
 
 def test_many_bullets_step_down_in_size(deck: Path) -> None:
@@ -258,7 +261,9 @@ def test_control_characters_never_reach_the_xml(plan: DeckPlan) -> None:
     assert slide.placeholders[1].text_frame.text == "Bell and form feed"
     assert slide.notes_slide.notes_text_frame.text == "Line one\nLine two"
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        assert not any(b"_x00" in zf.read(n) for n in zf.namelist() if n.endswith(".xml"))
+        xml_parts = [n for n in zf.namelist() if n.endswith(".xml")]
+        assert xml_parts
+        assert not any(b"_x00" in zf.read(n) for n in xml_parts)
 
 
 # --- the template, checked up front -----------------------------------------------------

@@ -579,7 +579,9 @@ def test_openxml_audit_finds_no_errors(
         text=True,
         timeout=300,
     )
-    for report in json.loads(proc.stdout):
+    reports = json.loads(proc.stdout)
+    assert isinstance(reports, list) and reports, proc.stderr
+    for report in reports:
         assert report["error_count"] == 0, report["errors"][:5]
 
 
@@ -621,8 +623,8 @@ def test_libreoffice_opens_decks_built_on_other_templates(
 def test_charts_take_the_templates_font() -> None:
     """Chart text follows the template's theme body font; the palette keeps its meaning."""
     from deckgen.charts.model import ChartStyle
+    from deckgen.render.template.measure import chart_style_for
     from deckgen.render.template.roles import open_template
-    from deckgen.render.template.theme import chart_style_for
 
     assert chart_style_for(open_template(default_template_path())) == ChartStyle()
     corporate = chart_style_for(open_template(TEMPLATES / "corporate.pptx"))

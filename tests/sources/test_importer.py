@@ -10,12 +10,9 @@ import yaml
 from deckgen.sources import import_text, load_article, parse_article
 from deckgen.sources.importer import PLACEHOLDER
 from deckgen.sources.model import Author, PubDate
-from tests.conftest import SEED_TXT
+from tests.conftest import ROOT, SEED_TXT
 
-ROOT = Path(__file__).resolve().parents[2]
 SEED_MD = ROOT / "briefs" / "sources" / "southern-underbelly.md"
-
-needs_seed = pytest.mark.skipif(not SEED_TXT.is_file(), reason=f"plain-text seed not found at {SEED_TXT}")
 
 SIMPLE = """\
 A Headline: With a Colon
@@ -42,12 +39,9 @@ def front_matter(source: str) -> dict[str, object]:
 
 @pytest.fixture(scope="module")
 def seed_source() -> str:
-    if not SEED_TXT.is_file():
-        pytest.skip(f"plain-text seed not found at {SEED_TXT}")
     return import_text(SEED_TXT.read_text(encoding="utf-8"), article_id="southern-underbelly")
 
 
-@needs_seed
 def test_seed_imports_the_same_paragraphs_as_the_edited_source(seed_source: str, tmp_path: Path) -> None:
     article = parse_article(seed_source, path=tmp_path / "southern-underbelly.md")
     edited = load_article(SEED_MD)
@@ -55,7 +49,6 @@ def test_seed_imports_the_same_paragraphs_as_the_edited_source(seed_source: str,
     assert [(s.id, s.title, len(s.paragraphs)) for s in article.sections] == [("intro", "Introduction", 9)]
 
 
-@needs_seed
 def test_seed_paragraphs_are_the_plain_text_blocks_verbatim(seed_source: str, tmp_path: Path) -> None:
     raw = SEED_TXT.read_text(encoding="utf-8").split("\n\n")
     # Caption, captioned credit, title and standfirst come first; two author lines come last.
@@ -66,7 +59,6 @@ def test_seed_paragraphs_are_the_plain_text_blocks_verbatim(seed_source: str, tm
     assert article.paragraphs[4].text.endswith("Libya, and Algeria")
 
 
-@needs_seed
 def test_seed_front_matter(seed_source: str, tmp_path: Path) -> None:
     article = parse_article(seed_source, path=tmp_path / "southern-underbelly.md")
     assert article.id == "southern-underbelly"
@@ -97,7 +89,6 @@ def test_seed_front_matter(seed_source: str, tmp_path: Path) -> None:
     assert meta["image_credit"] == "AFP via Getty Images / OMAR HAJ KADOUR"
 
 
-@needs_seed
 def test_seed_output_tells_staff_what_to_finish(seed_source: str) -> None:
     lines = seed_source.splitlines()
     assert lines[0] == "---"
@@ -109,7 +100,6 @@ def test_seed_output_tells_staff_what_to_finish(seed_source: str) -> None:
     assert "CHECK" in next(line for line in lines if line.startswith("publication:"))
 
 
-@needs_seed
 def test_seed_import_is_deterministic(seed_source: str) -> None:
     again = import_text(SEED_TXT.read_text(encoding="utf-8"), article_id="southern-underbelly")
     assert again == seed_source

@@ -68,9 +68,49 @@ def test_systemd_service_and_timer(checkout: Path) -> None:
     timer.read(JOBS / "deckgen-build.timer")
     assert timer["Timer"]["OnUnitActiveSec"] == "10min"
     assert timer["Install"]["WantedBy"] == "timers.target"
+
+
+def systemd_verify(units: list[Path]) -> tuple[int, list[str]]:
+    """``systemd-analyze verify``'s exit code and its complaints about ``units``.
+
+    It exits 0 after mere warnings (an unknown key, say), so the lines naming a unit count too;
+    lines about other units on this machine do not.
+    """
     analyze = shutil.which("systemd-analyze")
-    if analyze:
-        subprocess.run([analyze, "verify", str(JOBS / "deckgen-build.timer")], capture_output=True)
+    if analyze is None:
+        pytest.skip("systemd-analyze not installed (Debian package systemd; .ci/run installs it)")
+    proc = subprocess.run(
+        [analyze, "verify", *map(str, units)], capture_output=True, text=True, timeout=120, check=False
+    )
+    output = (proc.stdout + proc.stderr).splitlines()
+    return proc.returncode, [line for line in output if any(unit.name in line for unit in units)]
+
+
+def test_systemd_analyze_accepts_the_units(checkout: Path, tmp_path: Path) -> None:
+    # The units with /srv/briefing mapped onto this test's checkout, where the program ExecStart
+    # names exists and is executable (systemd-analyze checks that; it does not run it).
+    program = checkout / ".venv" / "bin" / "deckgen"
+    program.parent.mkdir(parents=True)
+    program.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    program.chmod(0o755)
+    units = tmp_path / "units"
+    units.mkdir()
+    for name in ("deckgen-build.service", "deckgen-build.timer"):
+        text = (JOBS / name).read_text(encoding="utf-8").replace(SERVICE_ROOT, str(checkout))
+        (units / name).write_text(text, encoding="utf-8")
+    code, complaints = systemd_verify([units / "deckgen-build.service", units / "deckgen-build.timer"])
+    assert (code, complaints) == (0, [])
+
+    # A control, so the check above cannot pass because the tool says nothing: a unit with an
+    # unknown key and one whose program is missing are both reported.
+    (units / "typo.timer").write_text("[Timer]\nOnUnitActivSec=10min\n", encoding="utf-8")
+    (units / "typo.service").write_text(
+        f"[Service]\nType=oneshot\nExecStart={checkout}/.venv/bin/no-such-program\n", encoding="utf-8"
+    )
+    code, complaints = systemd_verify([units / "typo.timer", units / "typo.service"])
+    assert code != 0, complaints
+    assert any("OnUnitActivSec" in line for line in complaints), complaints
+    assert any("no-such-program" in line for line in complaints), complaints
 
 
 def test_ci_workflow_shards_cover_the_folder_once(checkout: Path) -> None:

@@ -94,7 +94,10 @@ def test_parallel_build_gives_the_same_bytes(project: Path) -> None:
     code, _ = build_json("briefs", "-j", "2", "--out-dir", "par")
     assert code == 0
     build_json("briefs", "-j", "1", "--out-dir", "seq")
-    for deck in (project / "seq").glob("*.pptx"):
+    decks = sorted((project / "seq").glob("*.pptx"))
+    assert [d.name for d in decks] == sorted(p.name for p in (project / "par").glob("*.pptx"))
+    assert decks
+    for deck in decks:
         assert deck.read_bytes() == (project / "par" / deck.name).read_bytes()
 
 
@@ -186,6 +189,7 @@ def test_noop_build_imports_neither_pptx_nor_matplotlib(project: Path) -> None:
     )
     imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
     assert "up to date" in proc.stderr
+    assert "deckgen" in imported, "-X importtime listed nothing: the check below would prove nothing"
     assert not {m for m in imported if m.split(".")[0] in ("pptx", "matplotlib", "yaml")}
 
 

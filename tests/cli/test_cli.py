@@ -113,8 +113,6 @@ def test_plan_prints_json() -> None:
 
 def test_import_writes_markdown(tmp_path: Path) -> None:
     seed = SEED_TXT
-    if not seed.exists():
-        pytest.skip("the shared seed article is not beside this checkout")
     out = tmp_path / "article.md"
     code, _, err = run("import", str(seed), "--id", "seed", "-o", str(out))
     assert code == 0, err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -10,10 +11,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from deckgen.brief import load_brief
+from deckgen.brief.model import CheckBody, DiscussionBody, Reveal, ScenarioBody
 from deckgen.cli.office import handout
 from deckgen.export.handout import handout as make_handout
 from deckgen.export.handout import trainee_notes
 from deckgen.export.office import OfficeFailed
+from deckgen.plan.model import Bullet, BulletsContent, Layout, NoteBlock, NoteKind, SlidePlan
 from tests.conftest import BRIEFS, ROOT, SOURCES
 
 TRAINING = BRIEFS / "southern-flank-training.yaml"
@@ -52,7 +56,10 @@ def test_training_handout(tmp_path: Path) -> None:
     assert all(page.count(MARKING) >= 2 for page in pages)
     text = " ".join(pages)
     assert "Russia and NATO's Southern Flank" in pages[0]
-    assert "Let the room read the map for thirty seconds before you speak." in text  # slide notes
+    # Trainee text from the brief's 'handout:' keys; the presenter's notes stay out.
+    assert "Keep these four objectives in view" in text
+    assert "write down one reason for each side of the question" in text
+    assert "Let the room read the map for thirty seconds" not in text
     assert "Sources on this slide:" in text
     assert "Further sources behind the charts:" in text  # the sources slide's notes
     assert "Evidence behind the charts" in text
@@ -166,14 +173,62 @@ def test_a_brief_with_errors_prints_diagnostics(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
-def test_trainee_notes_drop_facilitator_paragraphs_and_answers() -> None:
-    notes = (
-        "Ask the group first.\n\n"
-        "Facilitator notes: Steer towards the point.\nStill the facilitator's.\n\n"
-        "Answer: B. Port Sudan\nThe explanation gives it away too.\n\n"
-        "Sources on this slide:\n[1] An article.\n\n"
-        "Facilitator summary: timing plan\nPart 1: 8 min"
+def _slide(*blocks: NoteBlock) -> SlidePlan:
+    return SlidePlan(
+        "bullets", Layout.CONTENT, "A slide", BulletsContent((Bullet("One point"),)), notes=blocks
     )
-    assert trainee_notes(notes) == "Ask the group first.\n\nSources on this slide:\n[1] An article."
-    assert trainee_notes("Keep this.\nFacilitator notes: not this.") == "Keep this."
-    assert trainee_notes("") == ""
+
+
+def test_trainee_notes_take_only_trainee_text_citations_and_evidence() -> None:
+    slide = _slide(
+        NoteBlock(NoteKind.PRESENTER, "Ask the group first."),
+        NoteBlock(NoteKind.TRAINEE, "Read the article before the session."),
+        NoteBlock(NoteKind.FACILITATOR, "Facilitator notes: steer towards the point."),
+        NoteBlock(NoteKind.ANSWER, "Answer: B. Port Sudan"),
+        NoteBlock(NoteKind.CITATION, "Sources on this slide:\n[1] An article."),
+        NoteBlock(NoteKind.EVIDENCE, "Evidence for this chart (2 records):\n- a\n- b", ("- a", "- b")),
+    )
+    notes, entries = trainee_notes(slide)
+    assert notes == (
+        "Read the article before the session.\n\nSources on this slide:\n[1] An article.\n\n"
+        "Evidence for this chart: 2 records, listed under \u201cEvidence behind the charts\u201d at the end."
+    )
+    assert entries == ["- a", "- b"]
+    # The presenter sees everything but the trainee text.
+    assert slide.speaker_notes.startswith("Ask the group first.\n\nFacilitator notes:")
+    assert "Read the article" not in slide.speaker_notes
+    assert trainee_notes(_slide()) == ("", [])
+
+
+def _presenter_texts(brief: Path) -> list[str]:
+    """Every notes, facilitator and answer text of a brief, cut into sentences of four words or more."""
+    loaded, _ = load_brief(brief)
+    assert loaded is not None
+    texts: list[str] = []
+    for spec in loaded.slides:
+        texts.append(spec.notes)
+        body = spec.body
+        if isinstance(body, DiscussionBody | ScenarioBody):
+            texts.append(body.facilitator)
+        if isinstance(body, CheckBody) and body.reveal is Reveal.NOTES:
+            texts.append(body.explanation)
+    sentences = [s for text in texts for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split()))]
+    return [s for s in sentences if len(s.split()) >= 4]
+
+
+@pytest.mark.office
+@office
+@pytest.mark.parametrize("name", ["southern-flank-training", "southern-flank-readahead"])
+def test_no_presenter_facilitator_or_answer_text_in_a_handout(name: str, tmp_path: Path) -> None:
+    brief = BRIEFS / f"{name}.yaml"
+    secrets = _presenter_texts(brief)
+    assert len(secrets) >= 5, "the example brief should carry notes to keep out"
+    output = tmp_path / f"{name}.pdf"
+    code, err = run(str(brief), "-o", str(output), "--text-only")
+    assert code == 0, err
+    text = " ".join(pdf_pages(output))
+    leaked = [s for s in secrets if s in text]
+    assert not leaked, leaked
+    assert "Answer:" not in text and "Facilitator" not in text
+    # What a trainee does get: the slides' words, citations with the cited text, the evidence.
+    assert "Sources on this slide:" in text and "Evidence behind the charts" in text

@@ -75,19 +75,7 @@ def handout(
     target = output or default_handout_path(brief)
     with tempfile.TemporaryDirectory(prefix="deckgen-handout-") as tmp:
         work = Path(tmp)
-        try:
-            office.find_soffice()
-            for tool in ("pdfinfo", "pdftoppm") if images else ("pdfinfo",):
-                office.find_poppler(tool)
-        except office.OfficeMissing as missing:
-            checked = api.check(brief, sources_dir=sources_dir)
-            kept = _keep_document(target, handout_document(checked.plan, pictures=None))
-            text = " (slide text in place of slide pictures)" if images else ""
-            raise office.OfficeMissing(
-                f"{missing}. No PDF written; the handout document is at {kept}{text}. To get the "
-                f"PDF, run this command again once LibreOffice is available, or convert the document: "
-                f"soffice --headless --convert-to pdf --outdir {target.parent} {kept}"
-            ) from None
+        _need_office(brief, target, images=images, sources_dir=sources_dir)
         if images:
             rendered = render_slides(
                 brief, work, dpi=dpi, sources_dir=sources_dir, timeout=timeout, progress=progress
@@ -98,16 +86,8 @@ def handout(
             checked = api.check(brief, sources_dir=sources_dir)
             plan, diagnostics, pictures = checked.plan, checked.diagnostics, None
         document = handout_document(plan, pictures=pictures)
-        source = work / f"{target.stem}.fodt"
-        source.write_text(document, encoding="utf-8")
         progress("writing the handout PDF with LibreOffice…")
-        try:
-            pdf = office.convert_to_pdf(source, work / "pdf", timeout=timeout)
-            pages = office.pdf_page_count(pdf)
-        except office.OfficeError as failed:
-            kept = _keep_document(target, document)
-            raise type(failed)(f"{failed}; the handout document is at {kept}") from None
-        write_atomic(target, pdf.read_bytes())
+        pages = _write_pdf(document, target, work, timeout=timeout)
     withheld = tuple(n for n, slide in enumerate(plan.slides, 1) if slide.withheld is not None)
     return HandoutResult(
         brief=brief,
@@ -119,6 +99,38 @@ def handout(
         diagnostics=diagnostics,
         seconds=time.perf_counter() - started,
     )
+
+
+def _need_office(brief: Path, target: Path, *, images: bool, sources_dir: Path | None) -> None:
+    """Raise ``OfficeMissing`` without LibreOffice or poppler, leaving the handout document behind."""
+    try:
+        office.find_soffice()
+        for tool in ("pdfinfo", "pdftoppm") if images else ("pdfinfo",):
+            office.find_poppler(tool)
+    except office.OfficeMissing as missing:
+        checked = api.check(brief, sources_dir=sources_dir)
+        kept = _keep_document(target, handout_document(checked.plan, pictures=None))
+        text = " (slide text in place of slide pictures)" if images else ""
+        raise office.OfficeMissing(
+            f"{missing}. No PDF written; the handout document is at {kept}{text}. To get the "
+            f"PDF, run this command again once LibreOffice is available, or convert the document: "
+            f"soffice --headless --convert-to pdf --outdir {target.parent} {kept}"
+        ) from None
+
+
+def _write_pdf(document: str, target: Path, work: Path, *, timeout: float) -> int:
+    """Convert the handout document to ``target`` atomically; its page count. On failure the
+    document is kept beside ``target`` and the error says where."""
+    source = work / f"{target.stem}.fodt"
+    source.write_text(document, encoding="utf-8")
+    try:
+        pdf = office.convert_to_pdf(source, work / "pdf", timeout=timeout)
+        pages = office.pdf_page_count(pdf)
+    except office.OfficeError as failed:
+        kept = _keep_document(target, document)
+        raise type(failed)(f"{failed}; the handout document is at {kept}") from None
+    write_atomic(target, pdf.read_bytes())
+    return pages
 
 
 def trainee_notes(slide: SlidePlan) -> tuple[str, list[str]]:

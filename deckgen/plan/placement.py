@@ -40,7 +40,12 @@ MIN_PLOT_W = inches(5.0)
 
 
 def place_deck(plan: DeckPlan, geometry: TemplateGeometry) -> DeckPlan:
-    """``plan`` with every slide placed on the template ``geometry`` describes."""
+    """``plan`` with every slide placed on the template ``geometry`` describes.
+
+    A plan is placed once: its bullet slides were already split to fit this template's body.
+    """
+    if any(slide.footer is not None for slide in plan.slides):
+        raise ValueError("the plan is placed already; plan the brief again for another template")
     marking = plan.meta.marking
     return replace(plan, slides=tuple(place_slide(s, geometry, marking=marking) for s in plan.slides))
 
@@ -146,6 +151,8 @@ class _Placer:
         cap_h = caption_height(content.caption, area.width, family=self.role.text_font)
         below = cap_h + CAPTION_GAP if cap_h else 0
         width, height = content.size_px
+        if width <= 0 or height <= 0:
+            raise ValueError(f"the picture {content.path} has no pixel size in the plan")
         picture = fit_inside(width, height, Box(area.left, area.top, area.width, area.height - below))
         # Centre picture and caption together, so the caption sits right under the picture.
         top = area.top + (area.height - picture.height - below) // 2

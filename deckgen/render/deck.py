@@ -42,6 +42,13 @@ def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> byt
     problems = check_layouts(prs, plan.template, used) + check_pictures(plan)
     if problems:
         raise DeckgenError(problems)
+    # A layout the template cannot serve leaves its slides unplaced: reported just above.
+    unplaced = [n for n, slide in enumerate(plan.slides, 1) if slide.footer is None]
+    if unplaced:
+        raise ValueError(
+            f"slides {unplaced[:5]} of the plan were never placed: place the plan on its template "
+            "(deckgen.plan.placement.place_deck) before rendering"
+        )
 
     remove_slides(prs)
     layouts = {role: find_layout(prs, name) for role, name in used.items()}
@@ -59,8 +66,7 @@ def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> byt
             assert layout is not None  # check_layouts found every used layout
             slide = slides.add_slide(layout)
             render_slide(slide, slide_plan, ctx)
-            if slide_plan.footer is None:
-                raise ValueError("the plan has no footer: place the plan on its template before rendering")
+            assert slide_plan.footer is not None  # every slide was checked above
             draw_footer(
                 slide,
                 slide_plan.footer,

@@ -1,4 +1,8 @@
-"""Fixtures for the renderer tests: a hand-built plan with one slide of every content type."""
+"""Fixtures for the renderer tests: a hand-built plan with one slide of every content type.
+
+The renderer measures nothing: a hand-built plan is placed on its template (``placed``), as the
+planner places a brief's plan, before it is rendered.
+"""
 
 from __future__ import annotations
 
@@ -16,13 +20,17 @@ from deckgen.plan.model import (
     DeckPlan,
     ImageContent,
     Layout,
+    NoteBlock,
+    NoteKind,
     QuoteContent,
     SectionContent,
     SlidePlan,
     TitleContent,
     TwoColumnContent,
 )
-from deckgen.render import render_deck
+from deckgen.plan.placement import place_deck
+from deckgen.render import render_deck, template_geometry
+from deckgen.resolve.resolver import picture_size
 
 MARKING = "NATO UNCLASSIFIED \u2013 FOR TRAINING USE ONLY"
 ALT = "Bar chart: Russian military presence in six Sahel states, 2015 to 2022, rising in four."
@@ -32,6 +40,17 @@ QUOTE = (
 )
 ATTRIBUTION = "Liana Fix and Kristina Kausch, Foreign Policy, May 2022"
 IMAGE_NAME = "secret-draft-figure-17.png"
+TRAINEE_TEXT = "Trainees: read the Foreign Policy article before the syndicate discussion."
+
+
+def presenter(text: str) -> tuple[NoteBlock, ...]:
+    """Speaker notes as the planner types the brief's ``notes``."""
+    return (NoteBlock(NoteKind.PRESENTER, text),)
+
+
+def placed(plan: DeckPlan) -> DeckPlan:
+    """``plan`` placed on its template's geometry: every size and box decided, ready to render."""
+    return place_deck(plan, template_geometry(plan.template, plan.layout_names))
 
 
 def sample_image(path: Path) -> Path:
@@ -46,8 +65,15 @@ def sample_image(path: Path) -> Path:
     return path
 
 
-def sample_plan(image: Path, *, template: Path | None = None) -> DeckPlan:
-    meta = DeckMeta(
+def pixels(image: Path) -> tuple[int, int]:
+    """The picture's size in pixels, as the resolver reads it for ``ImageContent.size_px``."""
+    size = picture_size(image)
+    assert size is not None, f"not a picture: {image}"
+    return size
+
+
+def sample_meta() -> DeckMeta:
+    return DeckMeta(
         title="Russia and NATO's Southern Flank",
         subtitle="One arena, two flanks",
         author="Course directing staff",
@@ -57,6 +83,10 @@ def sample_plan(image: Path, *, template: Path | None = None) -> DeckPlan:
         language="en-GB",
         date="2022-06-20",
     )
+
+
+def sample_plan(image: Path, *, template: Path | None = None) -> DeckPlan:
+    """Every content type, unplaced (``placed`` places it). ``image`` must be a readable picture."""
     slides = (
         SlidePlan(
             kind="title",
@@ -66,13 +96,17 @@ def sample_plan(image: Path, *, template: Path | None = None) -> DeckPlan:
                 subtitle="One arena, two flanks",
                 lines=("Course directing staff", "Course participants", "20 June 2022"),
             ),
-            notes="Welcome the group.\nIntroduce the directing staff.",
+            notes=(
+                NoteBlock(NoteKind.PRESENTER, "Welcome the group.\nIntroduce the directing staff."),
+                NoteBlock(NoteKind.FACILITATOR, "Allow five minutes for introductions."),
+            ),
         ),
         SlidePlan(
             kind="section",
             layout=Layout.SECTION,
             title="The Sahel",
             content=SectionContent(text="Where Russia found its opening", number=2),
+            notes=(NoteBlock(NoteKind.TRAINEE, TRAINEE_TEXT),),  # the handout's: no speaker notes
         ),
         SlidePlan(
             kind="bullets",
@@ -88,7 +122,7 @@ def sample_plan(image: Path, *, template: Path | None = None) -> DeckPlan:
                     Bullet("Migration and energy give Moscow leverage over Europe"),
                 ),
             ),
-            notes="Point to the map on the next slide.",
+            notes=presenter("Point to the map on the next slide."),
             source_line="Source: Fix & Kausch, Foreign Policy, May 2022",
         ),
         SlidePlan(
@@ -100,7 +134,10 @@ def sample_plan(image: Path, *, template: Path | None = None) -> DeckPlan:
                 attribution=ATTRIBUTION,
                 context="The authors on the contest for influence in the south:",
             ),
-            notes="Ask whether the group agrees.",
+            notes=(
+                NoteBlock(NoteKind.PRESENTER, "Ask whether the group agrees."),
+                NoteBlock(NoteKind.TRAINEE, TRAINEE_TEXT),
+            ),
             source_line="Source: Fix & Kausch, Foreign Policy, May 2022",
         ),
         SlidePlan(
@@ -122,7 +159,9 @@ def sample_plan(image: Path, *, template: Path | None = None) -> DeckPlan:
             kind="image",
             layout=Layout.TITLE_ONLY,
             title="Russian presence in the Sahel",
-            content=ImageContent(path=image, alt=ALT, caption="Illustrative figure, not to scale"),
+            content=ImageContent(
+                path=image, alt=ALT, caption="Illustrative figure, not to scale", size_px=pixels(image)
+            ),
             source_line="Figure: course staff",
         ),
         SlidePlan(
@@ -141,7 +180,7 @@ def sample_plan(image: Path, *, template: Path | None = None) -> DeckPlan:
             ),
         ),
     )
-    return DeckPlan(meta=meta, template=template or default_template_path(), slides=slides)
+    return DeckPlan(meta=sample_meta(), template=template or default_template_path(), slides=slides)
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +194,12 @@ def plan(deck_dir: Path) -> DeckPlan:
 
 
 @pytest.fixture(scope="module")
-def deck(plan: DeckPlan, deck_dir: Path) -> Path:
+def placed_plan(plan: DeckPlan) -> DeckPlan:
+    return placed(plan)
+
+
+@pytest.fixture(scope="module")
+def deck(placed_plan: DeckPlan, deck_dir: Path) -> Path:
     path = deck_dir / "deck.pptx"
-    path.write_bytes(render_deck(plan))
+    path.write_bytes(render_deck(placed_plan))
     return path

@@ -50,7 +50,7 @@ from deckgen.render.package.fastrels import (
     SlideIds,
 )
 from deckgen.render.package.partnames import PATCHED, PartNamer, fast_partnames
-from tests.render.conftest import sample_image, sample_plan
+from tests.render.conftest import pixels, placed, presenter, sample_image, sample_plan
 
 MANY = 300
 CHART = ChartData(
@@ -69,7 +69,7 @@ def chart_slide(n: int) -> SlidePlan:
         layout=Layout.TITLE_ONLY,
         title=f"Presence by region ({n})",
         content=ChartContent(CHART, alt="Bar chart: presence by region and kind."),
-        notes=f"Chart notes {n}.",
+        notes=presenter(f"Chart notes {n}."),
     )
 
 
@@ -78,13 +78,15 @@ def picture_slide(n: int, picture: Path) -> SlidePlan:
         kind="image",
         layout=Layout.TITLE_ONLY,
         title=f"The same figure again ({n})",
-        content=ImageContent(path=picture, alt="Bar chart: presence rising in four states."),
-        notes=f"Picture notes {n}.",
+        content=ImageContent(
+            path=picture, alt="Bar chart: presence rising in four states.", size_px=pixels(picture)
+        ),
+        notes=presenter(f"Picture notes {n}."),
     )
 
 
 def many_slides(n: int, picture: Path) -> DeckPlan:
-    """N slides with notes: bullets, a native chart every 25th, the same picture every 25th."""
+    """N slides with notes: bullets, a native chart every 25th, the same picture every 25th; placed."""
     slides = []
     for i in range(1, n + 1):
         if i % 25 == 0:
@@ -94,9 +96,11 @@ def many_slides(n: int, picture: Path) -> DeckPlan:
         else:
             bullets = (Bullet(f"Point {i}"), Bullet("Detail", level=1))
             slides.append(
-                SlidePlan("bullets", Layout.CONTENT, f"Slide {i}", BulletsContent(bullets), f"Notes {i}.")
+                SlidePlan(
+                    "bullets", Layout.CONTENT, f"Slide {i}", BulletsContent(bullets), presenter(f"Notes {i}.")
+                )
             )
-    return replace(sample_plan(picture), slides=tuple(slides))
+    return placed(replace(sample_plan(picture), slides=tuple(slides)))
 
 
 @contextlib.contextmanager
@@ -120,6 +124,7 @@ def picture(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def many_render(picture: Path) -> tuple[bytes, Counter[str]]:
     """The MANY-slide deck, counting the calls that went through fastrels' shadows."""
     calls: Counter[str] = Counter()
+    plan = many_slides(MANY, picture)
     with pytest.MonkeyPatch.context() as patch:
         for owner, name in (
             (RelsIndex, "_add_relationship"),
@@ -133,7 +138,7 @@ def many_render(picture: Path) -> tuple[bytes, Counter[str]]:
                 return _original(self, *args)
 
             patch.setattr(owner, name, counted)
-        return render_deck(many_slides(MANY, picture)), calls
+        return render_deck(plan), calls
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +153,7 @@ def test_bytes_identical_with_and_without_the_workaround(
     picture: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     base = sample_plan(picture)  # notes, a picture, every layout
-    plan = replace(base, slides=(*base.slides, picture_slide(1, picture), chart_slide(1)))
+    plan = placed(replace(base, slides=(*base.slides, picture_slide(1, picture), chart_slide(1))))
     fast = render_deck(plan)
     assert fast == render_without(plan, monkeypatch)
     with zipfile.ZipFile(io.BytesIO(fast)) as zf:
@@ -281,11 +286,12 @@ def count_work(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 def test_work_per_slide_does_not_grow_with_slide_count(
     picture: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    few_plan, many_plan = many_slides(30, picture), many_slides(MANY, picture)  # placed before counting
     few = count_work(monkeypatch)
-    render_deck(many_slides(30, picture))
+    render_deck(few_plan)
     monkeypatch.undo()
     many = count_work(monkeypatch)
-    render_deck(many_slides(MANY, picture))
+    render_deck(many_plan)
     monkeypatch.undo()
     # Seeding, the exit check, app.xml and save: a handful of walks, whatever the slide count,
     # and no rescan of the presentation's relationships or slide ids per slide.
@@ -300,7 +306,7 @@ def test_work_per_slide_does_not_grow_with_slide_count(
     with monkeypatch.context() as patch:
         patch.setattr(deck_module, "fast_partnames", unwrapped)
         slow = count_work(patch)
-        render_deck(many_slides(MANY, picture))
+        render_deck(many_plan)
     assert slow["iter_parts"] >= MANY
     assert slow["presentation _rels_by_reltype"] >= MANY and slow["sldId xpath"] == MANY, slow
     assert slow["rId probes"] == many["rId probes"]  # the same rIds, tried the same way
@@ -602,7 +608,7 @@ def test_methods_come_back_on_exit_and_after_an_error() -> None:
 
 
 def test_two_renders_in_one_process_give_the_same_bytes(picture: Path) -> None:
-    plan = replace(sample_plan(picture), slides=(chart_slide(1), picture_slide(2, picture)))
+    plan = placed(replace(sample_plan(picture), slides=(chart_slide(1), picture_slide(2, picture))))
     assert render_deck(plan) == render_deck(plan)
 
 

@@ -20,10 +20,19 @@ from pptx.util import Emu
 
 from deckgen.core.assets import default_template_path
 from deckgen.core.errors import DeckgenError
-from deckgen.plan.model import Bullet, BulletsContent, DeckPlan, Layout, SlidePlan
+from deckgen.plan.model import Bullet, BulletsContent, DeckPlan, Layout, NoteKind, SlidePlan
 from deckgen.render import DEFAULT_LAYOUT_NAMES, check_template, render_deck
 from tests.pdftext import missing_tools, pdf_pages, to_pdf
-from tests.render.conftest import ALT, ATTRIBUTION, IMAGE_NAME, MARKING, QUOTE
+from tests.render.conftest import (
+    ALT,
+    ATTRIBUTION,
+    IMAGE_NAME,
+    MARKING,
+    QUOTE,
+    TRAINEE_TEXT,
+    placed,
+    presenter,
+)
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -146,11 +155,23 @@ def test_no_file_name_anywhere_in_the_package(deck: Path) -> None:
 
 
 def test_notes_only_where_planned(deck: Path, plan: DeckPlan) -> None:
+    """The speaker notes are every block but the trainee text; a slide with none has no notes page."""
+    assert any(block.kind is NoteKind.TRAINEE for s in plan.slides for block in s.notes)
     for slide, planned in zip(open_deck(deck).slides, plan.slides, strict=True):
-        if planned.notes:
-            assert slide.notes_slide.notes_text_frame.text == planned.notes
+        if planned.speaker_notes:
+            assert slide.notes_slide.notes_text_frame.text == planned.speaker_notes
         else:
             assert not slide.has_notes_slide
+    title_notes = open_deck(deck).slides[0].notes_slide.notes_text_frame.text
+    assert title_notes == (
+        "Welcome the group.\nIntroduce the directing staff.\n\nAllow five minutes for introductions."
+    )
+
+
+def test_trainee_text_never_reaches_the_deck(deck: Path) -> None:
+    with zipfile.ZipFile(deck) as zf:
+        for name in zf.namelist():
+            assert TRAINEE_TEXT.encode() not in zf.read(name), name
 
 
 def test_marking_top_and_bottom_on_every_slide(deck: Path) -> None:
@@ -222,8 +243,8 @@ def test_relationships_resolve_and_core_properties_are_set(deck: Path) -> None:
     assert core.last_modified_by == "deckgen"
 
 
-def test_rendering_twice_gives_identical_bytes(deck: Path, plan: DeckPlan) -> None:
-    assert render_deck(plan) == deck.read_bytes()
+def test_rendering_twice_gives_identical_bytes(deck: Path, placed_plan: DeckPlan) -> None:
+    assert render_deck(placed_plan) == deck.read_bytes()
 
 
 @pytest.mark.parametrize(
@@ -235,13 +256,13 @@ def test_rendering_twice_gives_identical_bytes(deck: Path, plan: DeckPlan) -> No
     ],
 )
 def test_core_dates_come_from_the_brief_then_source_date_epoch(
-    plan: DeckPlan, monkeypatch: pytest.MonkeyPatch, date: str, epoch: str | None, expected: datetime
+    placed_plan: DeckPlan, monkeypatch: pytest.MonkeyPatch, date: str, epoch: str | None, expected: datetime
 ) -> None:
     if epoch is None:
         monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     else:
         monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
-    small = replace(plan, meta=replace(plan.meta, date=date), slides=plan.slides[:1])
+    small = replace(placed_plan, meta=replace(placed_plan.meta, date=date), slides=placed_plan.slides[:1])
     core = Presentation(io.BytesIO(render_deck(small))).core_properties
     assert core.created == core.modified == expected
 
@@ -252,9 +273,9 @@ def test_control_characters_never_reach_the_xml(plan: DeckPlan) -> None:
         layout=Layout.CONTENT,
         title="Tabs\tand\x0bvertical tabs",
         content=BulletsContent((Bullet("Bell\x07 and form\x0cfeed \ufffe"),)),
-        notes="Line one\nLine\x00 two",
+        notes=presenter("Line one\nLine\x00 two"),
     )
-    data = render_deck(replace(plan, slides=(dirty,)))
+    data = render_deck(placed(replace(plan, slides=(dirty,))))
     prs = Presentation(io.BytesIO(data))
     slide = prs.slides[0]
     assert slide.shapes.title.text == "Tabs and vertical tabs"
@@ -264,6 +285,12 @@ def test_control_characters_never_reach_the_xml(plan: DeckPlan) -> None:
         xml_parts = [n for n in zf.namelist() if n.endswith(".xml")]
         assert xml_parts
         assert not any(b"_x00" in zf.read(n) for n in xml_parts)
+
+
+def test_a_plan_that_was_never_placed_is_refused(plan: DeckPlan) -> None:
+    """The renderer measures nothing: sizes and boxes come from the plan, or there is no deck."""
+    with pytest.raises(ValueError, match="place the plan on its template"):
+        render_deck(plan)
 
 
 # --- the template, checked up front -----------------------------------------------------
@@ -290,8 +317,9 @@ def test_render_refuses_a_template_without_a_layout_it_needs(plan: DeckPlan, tmp
         prs.slide_layouts.remove(layout)
     template = tmp_path / "no-two-column.pptx"
     prs.save(str(template))
+    unservable = placed(replace(plan, template=template))  # the two-column slide stays unplaced
     with pytest.raises(DeckgenError) as caught:
-        render_deck(replace(plan, template=template))
+        render_deck(unservable)
     (problem,) = caught.value.diagnostics
     assert problem.code == "template-missing-layout"
     assert problem.loc.path == str(template)
@@ -318,7 +346,7 @@ def test_two_content_layout_puts_headings_inside_the_bodies(plan: DeckPlan) -> N
         slides=(plan.slides[4],),
         layout_names={Layout.TWO_COLUMN: "Two Content"},
     )
-    slide = Presentation(io.BytesIO(render_deck(two))).slides[0]
+    slide = Presentation(io.BytesIO(render_deck(placed(two)))).slides[0]
     by_idx = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
     assert paragraphs(by_idx[1])[0] == ("Eastern flank", 0)
     assert paragraphs(by_idx[2])[-1] == ("Partners, not allies", 1)
@@ -338,7 +366,7 @@ def test_potx_template_and_sample_slides(plan: DeckPlan, tmp_path: Path) -> None
             if item.filename == "[Content_Types].xml":
                 data = data.replace(b"presentation.main+xml", b"template.main+xml")
             dst.writestr(item, data)
-    data = render_deck(replace(plan, template=potx))
+    data = render_deck(placed(replace(plan, template=potx)))
     deck = Presentation(io.BytesIO(data))
     assert len(deck.slides) == len(plan.slides)
     with zipfile.ZipFile(io.BytesIO(data)) as zf:

@@ -34,7 +34,7 @@ from deckgen.render.template.checks import (
     template_geometry,
 )
 from deckgen.render.template.profile import load_profile
-from tests.render.conftest import sample_image, sample_plan
+from tests.render.conftest import placed, sample_image, sample_meta, sample_plan
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 CORPORATE = TEMPLATES / "corporate.pptx"
@@ -91,10 +91,10 @@ def image(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def built(image: Path) -> dict[str, tuple[DeckPlan, bytes]]:
-    """The same plan, with one slide of every content type, rendered with each template once."""
+    """The same plan, with one slide of every content type, placed on each template and rendered once."""
     decks = {}
     for name, (path, _, _) in CASES.items():
-        plan = sample_plan(image, template=path)
+        plan = placed(sample_plan(image, template=path))
         decks[name] = (plan, render_deck(plan))
     return decks
 
@@ -254,9 +254,7 @@ def copy_template(source: Path, folder: Path, name: str, profile: str | None = N
 
 
 def names_for(template: Path, overrides: dict[Layout, str] | None = None) -> dict[Layout, str]:
-    plan = DeckPlan(
-        meta=sample_plan(Path("x.png")).meta, template=template, slides=(), layout_names=overrides or {}
-    )
+    plan = DeckPlan(meta=sample_meta(), template=template, slides=(), layout_names=overrides or {})
     return layout_names_for(plan)
 
 
@@ -299,7 +297,7 @@ def test_profile_placeholders_override_the_guess(image: Path, tmp_path: Path) ->
         .replace("{left: 13, right: 14}", "{left: 14, right: 13}")
     )
     swapped = copy_template(CORPORATE, tmp_path, "swapped.pptx", profile)
-    plan = sample_plan(image, template=swapped)
+    plan = placed(sample_plan(image, template=swapped))
     slide = Presentation(io.BytesIO(render_deck(plan))).slides[4]
     left = next(ph for ph in slide.placeholders if ph.placeholder_format.idx == 1)
     assert left.text_frame.paragraphs[0].text == "Eastern flank"
@@ -307,7 +305,7 @@ def test_profile_placeholders_override_the_guess(image: Path, tmp_path: Path) ->
 
 
 def test_the_minimal_template_fails_before_anything_is_built(image: Path) -> None:
-    plan = sample_plan(image, template=MINIMAL)
+    plan = placed(sample_plan(image, template=MINIMAL))  # the two-column slide stays unplaced
     with pytest.raises(DeckgenError) as caught:
         render_deck(plan)
     (problem,) = caught.value.diagnostics
@@ -322,7 +320,7 @@ def test_the_minimal_template_fails_before_anything_is_built(image: Path) -> Non
 def test_the_minimal_template_serves_decks_without_two_columns(image: Path) -> None:
     plan = sample_plan(image, template=MINIMAL)
     kept = tuple(s for s in plan.slides if s.layout is not Layout.TWO_COLUMN)
-    prs = Presentation(io.BytesIO(render_deck(replace(plan, slides=kept))))
+    prs = Presentation(io.BytesIO(render_deck(placed(replace(plan, slides=kept)))))
     assert len(prs.slides) == len(kept)
     assert check_template(MINIMAL, {}, roles={s.layout for s in kept}) == ()
 
@@ -441,7 +439,7 @@ def test_potx_templates_build_end_to_end(image: Path, tmp_path: Path, name: str)
     if profile.exists():
         shutil.copyfile(profile, tmp_path / profile.name)
     assert check_template(potx, {}) == ()
-    plan = sample_plan(image, template=potx)
+    plan = placed(sample_plan(image, template=potx))
     data = render_deck(plan)
     prs = Presentation(io.BytesIO(data))
     assert [s.slide_layout.name for s in prs.slides] == [names[s.layout] for s in plan.slides]

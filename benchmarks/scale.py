@@ -44,10 +44,13 @@ from deckgen.plan.model import (
     DeckPlan,
     ImageContent,
     Layout,
+    NoteBlock,
+    NoteKind,
     SlidePlan,
     TitleContent,
 )
-from deckgen.render import render_deck
+from deckgen.plan.placement import place_deck
+from deckgen.render import render_deck, template_geometry
 
 MODES = ("fast", "names-only", "python-pptx")  # see the docstring
 CHART = ChartData(
@@ -68,17 +71,17 @@ def generated_plan(n: int, picture: Path) -> DeckPlan:
             layout=Layout.TITLE,
             title="Scale test",
             content=TitleContent(subtitle=f"{n} slides"),
-            notes="Opening remarks.",
+            notes=(NoteBlock(NoteKind.PRESENTER, "Opening remarks."),),
         )
     ]
     for i in range(2, n + 1):
-        notes = f"Speaker notes for slide {i}.\nSecond paragraph of notes."
+        notes = (NoteBlock(NoteKind.PRESENTER, f"Speaker notes for slide {i}.\nSecond paragraph of notes."),)
         content: Any
         if i % 10 == 0:
             content = ChartContent(CHART, alt=f"Bar chart {i}: presence by region and kind.")
             layout = Layout.TITLE_ONLY
         elif i % 10 == 5:
-            content = ImageContent(path=picture, alt=f"Figure on slide {i}.")
+            content = ImageContent(path=picture, alt=f"Figure on slide {i}.", size_px=(600, 350))
             layout = Layout.TITLE_ONLY
         else:
             content = BulletsContent((Bullet(f"Point one of slide {i}"), Bullet("A sub-point", level=1)))
@@ -87,7 +90,9 @@ def generated_plan(n: int, picture: Path) -> DeckPlan:
             SlidePlan(kind="bullets", layout=layout, title=f"Slide {i}", content=content, notes=notes)
         )
     meta = DeckMeta(title="Scale test", date="2022-06-20")
-    return DeckPlan(meta=meta, template=default_template_path(), slides=tuple(slides))
+    plan = DeckPlan(meta=meta, template=default_template_path(), slides=tuple(slides))
+    # Placed before the clock starts: this script times rendering, and sizes are the plan's.
+    return place_deck(plan, template_geometry(plan.template, {}))
 
 
 @contextlib.contextmanager

@@ -131,7 +131,7 @@ for s in plan.slides:
                 p = body.paragraphs[0] if i == 0 else body.add_paragraph()
                 p.text, p.level = b.text, b.level
     slide.shapes.title.text = s.title
-    slide.notes_slide.notes_text_frame.text = s.notes
+    slide.notes_slide.notes_text_frame.text = s.speaker_notes
 prs.save(sys.argv[3])
 """
 

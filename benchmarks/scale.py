@@ -92,7 +92,7 @@ def generated_plan(n: int, picture: Path) -> DeckPlan:
     meta = DeckMeta(title="Scale test", date="2022-06-20")
     plan = DeckPlan(meta=meta, template=default_template_path(), slides=tuple(slides))
     # Placed before the clock starts: this script times rendering, and sizes are the plan's.
-    return place_deck(plan, template_geometry(plan.template, {}))
+    return place_deck(plan, template_geometry(plan.template, {}))[0]
 
 
 @contextlib.contextmanager

@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from deckgen.charts.model import ChartData
+from deckgen.core.errors import Loc
 from deckgen.plan.boxes import Box
 
 
@@ -175,6 +176,12 @@ class SlidePlan:
     withheld: Withheld | None = None  # set on slides a trainee handout leaves out
     title_size: float | None = None  # None: the template's title size
     footer: Footer | None = None  # placed once the template's geometry is known
+    origin: Loc | None = None  # where the brief writes this slide, for diagnostics found later
+    index: int | None = None  # its position in the brief's slide list
+
+    @property
+    def key(self) -> str:
+        return f"slides[{self.index}]" if self.index is not None else "slides"
 
     def notes_for(self, kinds: frozenset[NoteKind]) -> str:
         """The blocks of the given kinds, in order, as paragraphs."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deckgen.charts.model import CategoryTable, ChartStyle
+from deckgen.core.errors import Diagnostic, Loc, Severity
 from deckgen.core.units import EMU_PER_PT, inches
 from deckgen.plan.boxes import FOOTER_BAND, GAP, Box, content_area, fit_inside
 from deckgen.plan.footer import place_footer, source_row_height
@@ -39,24 +40,29 @@ CAPTION_GAP = inches(0.1)  # between a picture or chart and its caption
 MIN_PLOT_W = inches(5.0)
 
 
-def place_deck(plan: DeckPlan, geometry: TemplateGeometry) -> DeckPlan:
-    """``plan`` with every slide placed on the template ``geometry`` describes.
+def place_deck(plan: DeckPlan, geometry: TemplateGeometry) -> tuple[DeckPlan, list[Diagnostic]]:
+    """``plan`` with every slide placed on the template ``geometry`` describes, and what placing
+    found wrong (warnings located at the slide's line in the brief).
 
     A plan is placed once: its bullet slides were already split to fit this template's body.
     """
     if any(slide.footer is not None for slide in plan.slides):
         raise ValueError("the plan is placed already; plan the brief again for another template")
     marking = plan.meta.marking
-    return replace(plan, slides=tuple(place_slide(s, geometry, marking=marking) for s in plan.slides))
+    found: list[Diagnostic] = []
+    slides = tuple(place_slide(s, geometry, marking=marking, diags=found) for s in plan.slides)
+    return replace(plan, slides=slides), found
 
 
-def place_slide(slide: SlidePlan, geometry: TemplateGeometry, *, marking: str) -> SlidePlan:
+def place_slide(
+    slide: SlidePlan, geometry: TemplateGeometry, *, marking: str, diags: list[Diagnostic]
+) -> SlidePlan:
     """One slide placed. A layout the template cannot serve is left as it is: ``check_template``
     reports it, and such a plan is never rendered."""
     role = geometry.roles.get(slide.layout)
     if role is None:
         return slide
-    placer = _Placer(slide, role, geometry)
+    placer = _Placer(slide, role, geometry, diags)
     footer = place_footer(
         marking,
         slide.source_line,
@@ -73,10 +79,18 @@ def place_slide(slide: SlidePlan, geometry: TemplateGeometry, *, marking: str) -
 
 
 class _Placer:
-    def __init__(self, slide: SlidePlan, role: RoleGeometry, geometry: TemplateGeometry) -> None:
+    def __init__(
+        self, slide: SlidePlan, role: RoleGeometry, geometry: TemplateGeometry, diags: list[Diagnostic]
+    ) -> None:
         self.slide = slide
         self.role = role
         self.geometry = geometry
+        self.diags = diags
+
+    def warn(self, code: str, message: str, *, hint: str) -> None:
+        """A warning about this slide, at its line in the brief; ``--strict`` makes it an error."""
+        loc = self.slide.origin or Loc("<plan>")
+        self.diags.append(Diagnostic(loc, code, message, hint, Severity.WARNING, self.slide.key))
 
     def content(self) -> SlideContent:
         content = self.slide.content

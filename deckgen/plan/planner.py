@@ -125,7 +125,7 @@ class _Planner:
             self.numbers.append(number)
             number += len(group)
         slides = tuple(
-            fitted
+            replace(fitted, origin=rs.spec.loc, index=rs.spec.index)
             for rs, group in zip(self.deck.slides, groups, strict=True)
             for plan in group
             for fitted in self.with_numbers(rs, plan)
@@ -145,7 +145,8 @@ class _Planner:
         layout_names = {Layout(role): name.value for role, name in self.spec.layouts}
         plan = DeckPlan(meta=meta, template=self.deck.template, slides=slides, layout_names=layout_names)
         if self.geometry is not None:
-            plan = place_deck(plan, self.geometry)
+            plan, found = place_deck(plan, self.geometry)
+            self.diags.extend(found)
         return plan, self.diags
 
     def with_numbers(self, rs: ResolvedSlide, plan: SlidePlan) -> tuple[SlidePlan, ...]:

@@ -50,7 +50,7 @@ def presenter(text: str) -> tuple[NoteBlock, ...]:
 
 def placed(plan: DeckPlan) -> DeckPlan:
     """``plan`` placed on its template's geometry: every size and box decided, ready to render."""
-    return place_deck(plan, template_geometry(plan.template, plan.layout_names))
+    return place_deck(plan, template_geometry(plan.template, plan.layout_names))[0]
 
 
 def sample_image(path: Path) -> Path:

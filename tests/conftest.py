@@ -51,3 +51,14 @@ def example_decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         result = api.build(BRIEFS / f"{name}.yaml", output=out / f"{name}.pptx", strict=True)
         built[name] = result.output
     return built
+
+
+@pytest.fixture(scope="session")
+def impress_corpus() -> dict[str, Path]:
+    """LibreOffice's Impress templates as .pptx, name -> path (converted once, cached by hash)."""
+    from tests.corpus import converted_templates
+
+    corpus = converted_templates()
+    if not corpus:
+        pytest.skip("needs LibreOffice (soffice) and its Impress templates (libreoffice-impress)")
+    return corpus

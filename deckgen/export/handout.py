@@ -253,7 +253,10 @@ def _slide_text(content: SlideContent) -> list[str]:
 
 
 def _bullets(bullets: tuple[Bullet, ...]) -> list[str]:
-    return [paragraph(f"Bullet{min(b.level, 2)}", ("• " if b.level == 0 else "– ") + b.text) for b in bullets]
+    def marked(b: Bullet) -> str:
+        return b.text if not b.marker else ("• " if b.level == 0 else "– ") + b.text
+
+    return [paragraph(f"Bullet{min(b.level, 2)}", marked(b)) for b in bullets]
 
 
 def _notes(notes: str) -> list[str]:

@@ -10,23 +10,17 @@ from deckgen.plan.measure import LINE_SPACING, line_count, text_width_pt
 from deckgen.plan.model import Footer
 
 MARKING_PT = 11.0
-NUMBER_PT = 11.0
 # At most 5 in wide, so the source line keeps room beside it; a marking too long for that steps
 # down to 9 pt on two lines.
 MARKING_MAX_W = inches(5.0)
 MARKING_PAD = inches(0.3)  # air either side of the measured marking
 NUMBER_W = inches(1.0)
 INSET = inches(0.02)  # the footer's text boxes: the marking and the number
-THIN_INSET = inches(0.01)  # the source line's, so three lines at 8 pt fit the band
-# A long source line steps down to fit the band: (size, lines at that size).
-SOURCE_STEPS = ((10.0, 1), (9.0, 2))
-SMALLEST_SOURCE = (8.0, 3)
-# Where the band beside the marking is too narrow for the source line at 9 pt (a 4:3 slide), it
-# gets a row of its own just above the band, as wide as the content, at this size.
-ROW_PT = 10.0
-# The row is decided without the marking (the slide's drawn content must leave room for it before
-# the footer is drawn): as if the marking took this much of the band.
-ROW_MARKING_W = inches(4.0)
+THIN_INSET = inches(0.01)  # the source line's, so it keeps the band's full height
+# The source line is set at 10 pt, never smaller. It goes on one line in the band beside the
+# marking when it fits there; otherwise it gets a row of its own just above the band, as wide as
+# the content, where it may wrap.
+SOURCE_PT = 10.0
 
 
 def place_footer(
@@ -40,51 +34,43 @@ def place_footer(
     if marking.strip():
         top = Box(SIDE_MARGIN, inches(0.04), slide_width - 2 * SIDE_MARGIN, inches(0.32))
         bottom = Box((slide_width - marking_w) // 2, band_top, marking_w, band_h)
-    source, size = None, SMALLEST_SOURCE[0]
+    source = None
     if source_line.strip():
-        row = source_row_height(source_line, slide_width=slide_width, family=family)
+        row = source_row_height(source_line, slide_width=slide_width, family=family, marking=marking)
         if row:
             source = Box(SIDE_MARGIN, slide_height - FOOTER_BAND - row, slide_width - 2 * SIDE_MARGIN, row)
-            size = ROW_PT
         else:
-            # Without a marking in the middle the source line may run up to the slide number.
-            if marking.strip():
-                right = (slide_width - marking_w) // 2 - inches(0.15)
-            else:
-                right = slide_width - SIDE_MARGIN - NUMBER_W - inches(0.2)
-            # The full band height with thin insets: room for three lines at 8 pt.
-            source = Box(
-                SIDE_MARGIN,
-                slide_height - FOOTER_BAND + inches(0.02),
-                right - SIDE_MARGIN,
-                FOOTER_BAND - inches(0.03),
-            )
-            size = source_size(source_line, source.width - 4 * THIN_INSET, family=family)
+            # The full band height with thin insets, up to the marking (or the slide number).
+            width = beside_width(marking, slide_width=slide_width, family=family)
+            band = slide_height - FOOTER_BAND + inches(0.02)
+            source = Box(SIDE_MARGIN, band, width, FOOTER_BAND - inches(0.03))
     number = Box(slide_width - SIDE_MARGIN - NUMBER_W, band_top, NUMBER_W, band_h)
-    return Footer(top, bottom, marking_pt, source, size, number)
+    return Footer(top, bottom, marking_pt, source, SOURCE_PT, number)
+
+
+def beside_width(marking: str, *, slide_width: int, family: str) -> int:
+    """How wide the source line's box may be in the band: up to the marking, or without one,
+    up to the slide number."""
+    if marking.strip():
+        marking_w, _ = marking_fit(marking, family=family)
+        right = (slide_width - marking_w) // 2 - inches(0.15)
+    else:
+        right = slide_width - SIDE_MARGIN - NUMBER_W - inches(0.2)
+    return right - SIDE_MARGIN
 
 
 @lru_cache(maxsize=256)  # the same footer text on every slide: measure it once
-def source_size(source_line: str, width: int, *, family: str) -> float:
-    """The largest size at which the source line fits the footer band; 8 pt at the least."""
-    for size, max_lines in SOURCE_STEPS:
-        if line_count(source_line, width, size, family=family) <= max_lines:
-            return size
-    return SMALLEST_SOURCE[0]
-
-
-@lru_cache(maxsize=256)  # the same footer text on every slide: measure it once
-def source_row_height(source_line: str, *, slide_width: int, family: str) -> int:
-    """Height in EMU of the row above the footer band the source line needs; 0 when the band
-    beside the marking holds it at 9 pt or more."""
+def source_row_height(source_line: str, *, slide_width: int, family: str, marking: str) -> int:
+    """Height in EMU of the row above the footer band the source line needs; 0 when it fits on
+    one line at 10 pt in the band beside the marking."""
     if not source_line.strip():
         return 0
-    beside = (slide_width - ROW_MARKING_W) // 2 - inches(0.15) - SIDE_MARGIN - 4 * THIN_INSET
-    if any(line_count(source_line, beside, size, family=family) <= n for size, n in SOURCE_STEPS):
+    beside = beside_width(marking, slide_width=slide_width, family=family) - 4 * THIN_INSET
+    if line_count(source_line, beside, SOURCE_PT, family=family) <= 1:
         return 0
     width = slide_width - 2 * SIDE_MARGIN - 4 * THIN_INSET
-    lines = line_count(source_line, width, ROW_PT, family=family)
-    return int(lines * ROW_PT * LINE_SPACING * EMU_PER_PT) + 2 * THIN_INSET + inches(0.04)
+    lines = line_count(source_line, width, SOURCE_PT, family=family)
+    return int(lines * SOURCE_PT * LINE_SPACING * EMU_PER_PT) + 2 * THIN_INSET + inches(0.04)
 
 
 @lru_cache(maxsize=256)  # the same marking on every slide: measure it once

@@ -29,6 +29,7 @@ class Layout(StrEnum):
 class Bullet:
     text: str
     level: int = 0  # 0 = top level; at most 4
+    marker: bool = True  # False: a plain line at the margin (lettered choices, a time limit)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class TitleContent:
 class SectionContent:
     text: str = ""  # optional one-line strapline under the section title
     number: int | None = None  # section number, shown as "Part 2"
+    size: float | None = None  # the strapline's size; None: the template's, when it is 18 pt or more
 
 
 @dataclass(frozen=True)

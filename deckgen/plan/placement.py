@@ -9,21 +9,34 @@ from deckgen.core.errors import Diagnostic, Loc, Severity
 from deckgen.core.units import EMU_PER_PT, inches
 from deckgen.plan.boxes import FOOTER_BAND, GAP, Box, content_area, fit_inside
 from deckgen.plan.footer import place_footer, source_row_height
-from deckgen.plan.geometry import RoleGeometry, TemplateGeometry
-from deckgen.plan.measure import FRAME_INSET_PT, FRAME_INSET_X, LINE_SPACING, line_count, text_width_pt
+from deckgen.plan.geometry import RoleGeometry, TemplateGeometry, TextStyle
+from deckgen.plan.measure import (
+    FRAME_INSET_PT,
+    FRAME_INSET_X,
+    LINE_SPACING,
+    Run,
+    fits,
+    line_count,
+    text_width_pt,
+)
 from deckgen.plan.model import (
     CAPTION_PT,
     BulletsContent,
     ChartContent,
     DeckPlan,
     ImageContent,
+    Layout,
     QuoteContent,
+    SectionContent,
     SlideContent,
     SlidePlan,
     TitleContent,
     TwoColumnContent,
 )
 from deckgen.plan.sizing import (
+    DEFAULT_TITLE_PT,
+    MIN_BODY_PT,
+    SECTION_NUMBER_PT,
     attribution_line,
     bullets_size,
     grown_box,
@@ -51,7 +64,36 @@ def place_deck(plan: DeckPlan, geometry: TemplateGeometry) -> tuple[DeckPlan, li
     marking = plan.meta.marking
     found: list[Diagnostic] = []
     slides = tuple(place_slide(s, geometry, marking=marking, diags=found) for s in plan.slides)
-    return replace(plan, slides=slides), found
+    return replace(plan, slides=one_title_size(slides, geometry)), found
+
+
+def one_title_size(slides: tuple[SlidePlan, ...], geometry: TemplateGeometry) -> tuple[SlidePlan, ...]:
+    """One title size across the deck's content slides where it fits.
+
+    Titles that had to step down a little (to no less than three quarters of the template's
+    size) set the size for every title in the same title box: a deck whose titles change size
+    from slide to slide looks unfinished. A title that needs less keeps its own size. Title and
+    section slides keep theirs: their titles are meant to be larger.
+    """
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for n, slide in enumerate(slides):
+        role = geometry.roles.get(slide.layout)
+        if role is None or role.title is None or slide.layout in (Layout.TITLE, Layout.SECTION):
+            continue
+        groups.setdefault((role.title, role.title_style), []).append(n)
+    out = list(slides)
+    for (_, style), members in groups.items():
+        assert isinstance(style, TextStyle)
+        base = style.size or DEFAULT_TITLE_PT
+        sizes = [out[n].title_size or base for n in members]
+        mild = [size for size in sizes if size >= base * 0.75]
+        if not mild:
+            continue
+        shared = min(mild)
+        for n, size in zip(members, sizes, strict=True):
+            if size >= shared:
+                out[n] = replace(out[n], title_size=None if shared == base else shared)
+    return tuple(out)
 
 
 def place_slide(
@@ -62,7 +104,7 @@ def place_slide(
     role = geometry.roles.get(slide.layout)
     if role is None:
         return slide
-    placer = _Placer(slide, role, geometry, diags)
+    placer = _Placer(slide, role, geometry, diags, marking)
     footer = place_footer(
         marking,
         slide.source_line,
@@ -80,8 +122,14 @@ def place_slide(
 
 class _Placer:
     def __init__(
-        self, slide: SlidePlan, role: RoleGeometry, geometry: TemplateGeometry, diags: list[Diagnostic]
+        self,
+        slide: SlidePlan,
+        role: RoleGeometry,
+        geometry: TemplateGeometry,
+        diags: list[Diagnostic],
+        marking: str,
     ) -> None:
+        self.marking = marking
         self.slide = slide
         self.role = role
         self.geometry = geometry
@@ -107,18 +155,42 @@ class _Placer:
                 return self.image(content)
             case ChartContent():
                 return self.chart(content)
-        return content  # a section slide: its sizes are the template's
+            case SectionContent():
+                return self.section(content)
+        return content
 
     def drawn_area(self) -> Box:
         """Where drawn content goes: under the title, above the footer and the source row if any."""
         g = self.geometry
         title = Box.of(self.role.title) if self.role.title else None
         area = content_area(title, slide_width=g.slide_width, slide_height=g.slide_height)
-        row = source_row_height(self.slide.source_line, slide_width=g.slide_width, family=self.role.text_font)
+        row = source_row_height(
+            self.slide.source_line,
+            slide_width=g.slide_width,
+            family=self.role.text_font,
+            marking=self.marking,
+        )
         if row:
             bottom = min(area.bottom, g.slide_height - FOOTER_BAND - row - GAP)
             area = Box(area.left, area.top, area.width, max(bottom - area.top, inches(1.0)))
         return area
+
+    def section(self, content: SectionContent) -> SectionContent:
+        """A strapline the template sets below 18 pt (some set 15) is raised to 18, and checked."""
+        if not self.role.bodies or not content.text.strip():
+            return content
+        style = self.role.body_styles[0]
+        size = MIN_BODY_PT if style.size is not None and style.size < MIN_BODY_PT else None
+        runs = [Run(content.text, size or style.size or MIN_BODY_PT, bullet=False)]
+        if content.number is not None:
+            runs.insert(0, Run(f"Part {content.number}", SECTION_NUMBER_PT, bold=True, bullet=False))
+        if not fits(runs, Box.of(self.role.bodies[0]), family=style.family, indents=style.indents):
+            self.warn(
+                "text-overflow",
+                f"the text of section '{self.slide.title}' does not fit its box at 18 pt",
+                hint="shorten the section's text",
+            )
+        return replace(content, size=size)
 
     def title_slide(self, content: TitleContent) -> TitleContent:
         if not self.role.bodies:

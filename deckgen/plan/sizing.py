@@ -134,7 +134,15 @@ def bullet_runs(bullets: Sequence[Bullet], size: float) -> list[Run]:
     runs = []
     for bullet in bullets:
         level = max(0, min(bullet.level, MAX_LEVEL))
-        runs.append(Run(bullet.text, level_size(size, level), level=level, space_before=level_space(level)))
+        runs.append(
+            Run(
+                bullet.text,
+                level_size(size, level),
+                level=level,
+                bullet=bullet.marker,
+                space_before=level_space(level),
+            )
+        )
     return runs
 
 

@@ -46,7 +46,7 @@ def facilitator_block(text: str) -> tuple[NoteBlock, ...]:
 def scenario_content(body: ScenarioBody) -> BulletsContent:
     bullets = [Bullet(sanitize(t)) for t in body.tasks]
     if body.minutes:
-        bullets.append(Bullet(f"Time: {body.minutes} minutes", level=1))
+        bullets.append(Bullet(f"Time: {body.minutes} minutes", marker=False))
     return BulletsContent(tuple(bullets), lead=sanitize(body.situation))
 
 
@@ -56,9 +56,10 @@ def check_slides(
     """The question slide, and an answer slide after it unless the answer goes to the notes.
 
     ``presenter`` (the brief's notes and trainee text) goes with the question slide."""
-    choices = tuple(Bullet(sanitize(f"{LETTERS[i]}. {c}")) for i, c in enumerate(body.choices))
+    # The letter is the marker: a bullet before "A." would be two.
+    choices = tuple(Bullet(sanitize(f"{LETTERS[i]}. {c}"), marker=False) for i, c in enumerate(body.choices))
     if not choices:
-        choices = (Bullet("Write your answer in one or two sentences."),)
+        choices = (Bullet("Write your answer in one or two sentences.", marker=False),)
     answer = _answer_text(body)
     explanation = sanitize(body.explanation.strip())
     question = SlidePlan(
@@ -70,13 +71,13 @@ def check_slides(
     if body.reveal is Reveal.NOTES:
         notes = f"Answer: {answer}" + (f"\n{explanation}" if explanation else "")
         return (replace(question, notes=(*presenter, NoteBlock(NoteKind.ANSWER, sanitize(notes)))),)
-    revealed = [Bullet(f"Answer: {answer}")]
+    revealed = [Bullet(f"Answer: {answer}", marker=False)]
     if explanation:
-        revealed.append(Bullet(explanation, level=1))
+        revealed.append(Bullet(explanation, level=1, marker=False))
     answer_slide = SlidePlan(
         kind=spec.kind.value,
         layout=Layout.CONTENT,
-        title=sanitize(f"{title}: answer"),
+        title=sanitize(f"{title} (answer)"),
         content=BulletsContent(tuple(revealed), lead=sanitize(body.question)),
         withheld=Withheld.ANSWER,
     )

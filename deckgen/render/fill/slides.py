@@ -168,7 +168,13 @@ def bullet_lines(bullets: tuple[Bullet, ...], size: float) -> list[Line]:
     for bullet in bullets:
         level = max(0, min(bullet.level, MAX_LEVEL))
         lines.append(
-            Line(bullet.text, level=level, size=level_size(size, level), space_before=level_space(level))
+            Line(
+                bullet.text,
+                level=level,
+                size=level_size(size, level),
+                bullet=bullet.marker,
+                space_before=level_space(level),
+            )
         )
     return lines
 

@@ -157,6 +157,10 @@ class FontBook:
         return VerticalMetrics(ascent / MEASURE_PPEM, descent / MEASURE_PPEM, max(gap, 0) / MEASURE_PPEM)
 
 
+# Characters the shaper refuses, measured as the space the renderer turns them into.
+_AS_SPACE = {code: " " for code in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029)}
+
+
 class _Glyphs:
     """One face's measured advances and kerning pairs, filled as characters turn up.
 
@@ -174,7 +178,9 @@ class _Glyphs:
         self._pixels: dict[int, dict[str, int]] = {}
 
     def _length(self, text: str) -> float:
-        return self.font.getlength(text, features=self.features) / MEASURE_PPEM
+        # Line and paragraph separators and control characters make raqm fail; the renderer
+        # writes each of them as a space, so measure a space.
+        return self.font.getlength(text.translate(_AS_SPACE), features=self.features) / MEASURE_PPEM
 
     def advance(self, char: str) -> float:
         advance = self._advances.get(char)

@@ -1,0 +1,34 @@
+"""Hostile text through the command line: a located error or a correct deck, never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+from pptx import Presentation
+
+from deckgen.cli.main import main
+from tests.conftest import SOURCES
+
+
+def brief(tmp_path: Path, body: str) -> Path:
+    """A brief in ``tmp_path`` beside a copy of the example sources; ``body`` is its slides."""
+    shutil.copytree(SOURCES, tmp_path / "sources")
+    path = tmp_path / "brief.yaml"
+    path.write_text(f"deck:\n  title: Test\n  marking: UNCLASSIFIED\nslides:\n{body}", encoding="utf-8")
+    return path
+
+
+def test_line_and_paragraph_separators_in_measured_text_build(tmp_path: Path) -> None:
+    # U+0085, U+2028 and U+2029 made the text shaper fail while the plan measured the bullets.
+    path = brief(
+        tmp_path,
+        '  - kind: bullets\n    title: "A\\u2029B"\n    bullets:\n      - "one\\u0085two"\n      - "x\\u2028y"\n',
+    )
+    out = tmp_path / "deck.pptx"
+    result = CliRunner().invoke(main, ["build", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    slide = Presentation(str(out)).slides[0]
+    texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+    assert "A B" in texts and any("one two" in t and "x y" in t for t in texts)

@@ -30,8 +30,10 @@ def inspect_command(file: Path, as_json: bool) -> None:
     """Show what deckgen sees in the template FILE.
 
     Prints the slide size, the masters and their theme fonts, every layout with its
-    placeholders (idx, type, name, box), the layout each slide kind is built with, and what
-    is missing. A profile beside FILE is read too: corp.pptx -> corp.profile.yaml.
+    placeholders (idx, type, name, box), the layout each slide kind is built with and where
+    that choice came from (profile, default name, fallback name, or "structure": the layout's
+    placeholders, with the reason), and what is missing. A profile beside FILE is read too:
+    corp.pptx -> corp.profile.yaml.
 
     \b
     Examples:

@@ -124,10 +124,17 @@ def fill(shape: BaseShape, lines: list[Line], ctx: RenderContext) -> None:
 
 
 def fill_title(slide: Slide, title: str, size: float | None, ctx: RenderContext) -> None:
+    """The title in the title placeholder; on a layout without one (a section slide on a
+    "Centered Text" layout) as the first line of its text placeholder, which ``render_section``
+    keeps."""
     shape = slide.shapes.title
-    if shape is None:  # check_layouts refuses such layouts before anything is rendered
+    if shape is not None:
+        fill(shape, [Line(title, size=size)], ctx)
+        return
+    text = placeholder(slide, BODY_IDX)
+    if text is None:  # check_layouts refuses such layouts before anything is rendered
         raise RuntimeError(f"layout {slide.slide_layout.name!r} has no title placeholder")
-    fill(shape, [Line(title, size=size)], ctx)
+    fill(text, [Line(title, size=size, bold=True, bullet=False)], ctx)
 
 
 def render_title_slide(slide: Slide, content: TitleContent, ctx: RenderContext) -> None:
@@ -153,6 +160,9 @@ def render_section(slide: Slide, content: SectionContent, ctx: RenderContext) ->
     if ph is None:
         return
     lines = []
+    if slide.shapes.title is None and ph.text_frame.text.strip():
+        # A layout without a title placeholder: fill_title wrote the title here; it stays first.
+        lines.append(Line(ph.text_frame.text, bold=True, bullet=False))
     if content.number is not None:
         lines.append(
             Line(f"Part {content.number}", size=SECTION_NUMBER_PT, bold=True, ink=Ink.ACCENT, bullet=False)

@@ -9,6 +9,7 @@ from pathlib import Path
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.presentation import Presentation as PresentationT
 from pptx.slide import SlideLayout
+from pptx.util import Emu
 
 from deckgen.core.assets import profile_path
 from deckgen.core.errors import DeckgenError, Diagnostic, Loc
@@ -16,7 +17,7 @@ from deckgen.plan.model import Layout
 from deckgen.render.template.measure import template_geometry as template_geometry
 from deckgen.render.template.measure import theme_fonts as theme_fonts
 from deckgen.render.template.profile import TemplateProfile, load_profile, placeholder_override
-from deckgen.render.template.roles import as_choice, iter_layouts, placeholders_of
+from deckgen.render.template.roles import as_choice, box_of, iter_layouts, on_slide, placeholders_of
 from deckgen.render.template.roles import choose_layouts as choose_layouts
 from deckgen.render.template.roles import find_layout as find_layout
 from deckgen.render.template.roles import layout_names_for as layout_names_for
@@ -25,8 +26,9 @@ from deckgen.render.template.roles import read_placeholders as read_placeholders
 from deckgen.render.template.slots import BODY_IDX as BODY_IDX
 from deckgen.render.template.slots import COMPARISON as COMPARISON
 from deckgen.render.template.slots import DEFAULT_LAYOUT_NAMES as DEFAULT_LAYOUT_NAMES
+from deckgen.render.template.slots import TITLE_IDX, LayoutChoice, Placeholder, Slots, find_slots
 from deckgen.render.template.slots import TWO_CONTENT as TWO_CONTENT
-from deckgen.render.template.slots import LayoutChoice, Placeholder, Slots, find_slots
+from deckgen.render.template.structure import NEEDS
 
 # Re-exported above ("as"): the renderer, `deckgen template inspect` and deckgen.render import
 # these from here. They live with what they belong to: idx values and default names with the
@@ -85,6 +87,7 @@ def check_layouts(
         return problems
     for layout, mapping, reserved in numbering:
         renumber(layout, mapping, reserved)
+        keep_on_slide(layout, mapping, int(prs.slide_width or 0), int(prs.slide_height or 0))
     return ()
 
 
@@ -95,7 +98,7 @@ def layout_problems(
     prs: PresentationT, path: Path, choices: Iterable[LayoutChoice], profile: TemplateProfile | None
 ) -> tuple[tuple[Diagnostic, ...], list[Numbering]]:
     """Every missing layout or placeholder, and how each used layout would be renumbered."""
-    have = [layout.name for layout in iter_layouts(prs)]
+    have = layout_list(prs)
     problems: list[Diagnostic] = []
     plans: dict[str, tuple[SlideLayout, dict[int, int], set[int], Layout]] = {}
     for choice in choices:
@@ -108,7 +111,8 @@ def layout_problems(
         if slots.missing:
             problems.append(missing_placeholder(choice, slots, layout, path, profile, bool(override)))
             continue
-        mapping = {dict(slots.found)[slot]: target for slot, target in slots.renderer_idx().items()}
+        # Keyed by the placeholder's place in the layout: idx values may repeat (LibreOffice: all 0).
+        mapping = {dict(slots.found)[slot].pos: target for slot, target in slots.renderer_idx().items()}
         # Stray text placeholders at 3 and 4 would make the renderer take "Two Content" for "Comparison".
         reserved = set(COMPARISON) if choice.role is Layout.TWO_COLUMN else set()
         earlier = plans.get(choice.name)
@@ -123,14 +127,27 @@ def layout_problems(
 
 
 def agree(first: Mapping[int, int], second: Mapping[int, int]) -> bool:
-    """Two roles on one layout must number it alike: same old -> new, no two olds on one new."""
+    """Two roles on one layout must number it alike: same place -> new idx, no two places on one."""
     merged = {**first, **second}
     same = all(first[idx] == second[idx] for idx in first.keys() & second.keys())
     return same and len(set(merged.values())) == len(merged)
 
 
-def missing_layout(choice: LayoutChoice, path: Path, have: list[str]) -> Diagnostic:
-    listed = ", ".join(repr(name) for name in have) or "none"
+def layout_list(prs: PresentationT) -> str:
+    """Each layout name once, in order; grouped by master when more than one master adds names."""
+    seen: set[str] = set()
+    groups: list[tuple[int, list[str]]] = []
+    for number, master in enumerate(prs.slide_masters, start=1):
+        names = [layout.name for layout in master.slide_layouts if layout.name not in seen]
+        seen.update(names)
+        if names:
+            groups.append((number, list(dict.fromkeys(names))))
+    if len(groups) <= 1:
+        return ", ".join(repr(name) for _, names in groups for name in names) or "none"
+    return "; ".join(f"master {n}: " + ", ".join(repr(name) for name in names) for n, names in groups)
+
+
+def missing_layout(choice: LayoutChoice, path: Path, listed: str) -> Diagnostic:
     role, use = choice.role.value, ROLE_USE[choice.role]
     if choice.source == "profile":
         return Diagnostic(
@@ -145,7 +162,8 @@ def missing_layout(choice: LayoutChoice, path: Path, have: list[str]) -> Diagnos
         return Diagnostic(
             Loc(str(path)),
             "template-missing-layout",
-            f"template has no layout named {choice.name!r} (used for {use}), nor any usual alternative",
+            f"template has no layout named {choice.name!r} (used for {use}), nor any usual alternative, "
+            f"nor any layout with {NEEDS[choice.role]}",
             hint=f"its layouts are: {listed}; deckgen also looked for {also}; name the layout for "
             f"{role!r} under 'layouts:' in {profile_path(path).name}, beside the template",
             key=f"layout_names.{role}",
@@ -197,19 +215,35 @@ def layout_conflict(choice: LayoutChoice, other: Layout, path: Path) -> Diagnost
 def renumber(layout: SlideLayout, mapping: Mapping[int, int], reserved: frozenset[int]) -> None:
     """Give the layout's placeholders the idx values the renderer fills (see ``check_layouts``).
 
-    Placeholders already holding a wanted or reserved idx move to unused numbers above all others.
+    ``mapping`` is keyed by the placeholder's place among the layout's placeholders. Any other
+    placeholder holding a wanted or reserved idx, the title's 0, or an idx an earlier one holds
+    moves to an unused number above all others: every idx in the layout ends up distinct, so a
+    slide made from it has one placeholder per idx and each inherits from the right one.
     """
-    elements = {ph.idx: ph for shape in placeholders_of(layout) if (ph := shape._element.ph) is not None}
-    wanted = set(mapping.values()) | reserved
-    spare = itertools.count(max({*elements, *wanted}, default=0) + 1)
-    new = {
-        idx: mapping[idx] if idx in mapping else next(spare)
-        for idx in elements
-        if idx in mapping or idx in wanted
-    }
-    for idx, target in new.items():
-        if target != idx:
-            elements[idx].idx = target
+    elements = [ph for shape in placeholders_of(layout) if (ph := shape._element.ph) is not None]
+    wanted = set(mapping.values()) | reserved | {TITLE_IDX}
+    spare = itertools.count(max({*(ph.idx for ph in elements), *wanted}, default=0) + 1)
+    taken = set(mapping.values())
+    for pos, ph in enumerate(elements):
+        if pos in mapping:
+            target = mapping[pos]
+        else:
+            target = next(spare) if ph.idx in wanted or ph.idx in taken else ph.idx
+            taken.add(target)
+        if target != ph.idx:
+            ph.idx = target
+
+
+def keep_on_slide(layout: SlideLayout, positions: Iterable[int], width: int, height: int) -> None:
+    """Cut the filled placeholders that run off the slide to it, as ``template_geometry`` measured
+    them: all four of left, top, width and height, so nothing is left half inherited."""
+    shapes = placeholders_of(layout)
+    for pos in positions:
+        shape = shapes[pos]
+        box = box_of(shape)
+        cut = on_slide(box, width, height)
+        if cut is not None and cut != box:
+            shape.left, shape.top, shape.width, shape.height = (Emu(value) for value in cut)
 
 
 def describe(ph: Placeholder) -> str:

@@ -50,9 +50,10 @@ class LayoutInfo:
 class RoleInfo:
     role: Layout
     layout: str
-    source: NameSource  # brief, profile, default or fallback (a report has no brief)
+    source: NameSource  # profile, default, fallback or structure (a report has no brief)
     found: bool
-    slots: tuple[tuple[str, int], ...]  # slot -> idx; empty when the layout lacks some
+    slots: tuple[tuple[str, Placeholder], ...]  # slot -> placeholder; empty when the layout lacks some
+    why: str = ""  # for "structure": what the layout has that the role needs
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,12 @@ def inspect_template(path: Path) -> TemplateReport:
     roles = []
     for role, choice in choices.items():
         layout = find_layout(prs, choice.name)
-        slots: tuple[tuple[str, int], ...] = ()
+        slots: tuple[tuple[str, Placeholder], ...] = ()
         if layout is not None:
             override = placeholder_override(profile, role, choice.name)
             found = find_slots(role, read_placeholders(layout), override)
             slots = () if found.missing else found.found
-        roles.append(RoleInfo(role, choice.name, choice.source, layout is not None, slots))
+        roles.append(RoleInfo(role, choice.name, choice.source, layout is not None, slots, choice.why))
     masters, layouts, seen = [], [], set()
     for number, master in enumerate(prs.slide_masters, start=1):
         masters.append(MasterInfo(number, master.name, *theme_fonts(master)))
@@ -150,10 +151,11 @@ def format_report(report: TemplateReport) -> str:
     ]
     rows: list[tuple[str, ...]] = []
     for role in report.roles:
-        where = ", ".join(f"{slot} idx {idx}" for slot, idx in role.slots)
+        where = ", ".join(slot_text(report, role, slot, ph) for slot, ph in role.slots)
         if not role.found or not role.slots:
             where = "MISSING layout" if not role.found else "MISSING placeholders"
-        rows.append((role.role.value, ROLE_USE[role.role], repr(role.layout), role.source, where))
+        why = f"({role.why})" if role.why else ""
+        rows.append((role.role.value, ROLE_USE[role.role], repr(role.layout), role.source, where, why))
     lines += table(rows)
     for master in report.masters:
         fonts = f"theme fonts: {master.heading_font or '?'} headings, {master.body_font or '?'} body"
@@ -173,6 +175,13 @@ def format_report(report: TemplateReport) -> str:
     else:
         lines.append("Missing: nothing; every slide kind can be built with this template.")
     return "\n".join(lines)
+
+
+def slot_text(report: TemplateReport, role: RoleInfo, slot: str, ph: Placeholder) -> str:
+    """ "body idx 1"; with the placeholder's name when its layout repeats the idx (LibreOffice)."""
+    layout = next(lay for lay in report.layouts if lay.name == role.layout and not lay.shadowed)
+    repeated = sum(other.idx == ph.idx for other in layout.placeholders) > 1
+    return f"{slot} idx {ph.idx}" + (f" {ph.name!r}" if repeated else "")
 
 
 def report_to_dict(report: TemplateReport) -> dict[str, object]:
@@ -201,7 +210,7 @@ def report_to_dict(report: TemplateReport) -> dict[str, object]:
                 "roles": [role.value for role in layout.roles],
                 "shadowed": layout.shadowed,
                 "placeholders": [
-                    {"idx": ph.idx, "type": ph.kind, "name": ph.name, "box": box(ph.box)}
+                    {"idx": ph.idx, "position": ph.pos, "type": ph.kind, "name": ph.name, "box": box(ph.box)}
                     for ph in layout.placeholders
                 ],
             }
@@ -212,8 +221,10 @@ def report_to_dict(report: TemplateReport) -> dict[str, object]:
                 "role": role.role.value,
                 "layout": role.layout,
                 "source": role.source,
+                "why": role.why or None,
                 "found": role.found,
-                "placeholders": dict(role.slots),
+                "placeholders": {slot: ph.idx for slot, ph in role.slots},
+                "positions": {slot: ph.pos for slot, ph in role.slots},
             }
             for role in report.roles
         ],

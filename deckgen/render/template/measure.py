@@ -17,13 +17,14 @@ from pptx.slide import SlideLayout, SlideMaster
 from deckgen.charts.model import ChartStyle
 from deckgen.core.units import EMU_PER_PT
 from deckgen.fit import BRIEFING_BODY
-from deckgen.plan.geometry import DEFAULT_FAMILY, RoleGeometry, TemplateGeometry, TextStyle
+from deckgen.plan.geometry import DEFAULT_FAMILY, Box4, RoleGeometry, TemplateGeometry, TextStyle
 from deckgen.plan.model import Layout
 from deckgen.render.template.profile import TemplateProfile, load_profile, placeholder_override
+from deckgen.render.template.roles import box_of as shape_box
 from deckgen.render.template.roles import (
-    box_of,
     choose_layouts,
     find_layout,
+    on_slide,
     open_template,
     placeholders_of,
     read_placeholders,
@@ -45,24 +46,32 @@ def template_geometry(path: Path, layout_names: Mapping[Layout, str]) -> Templat
             continue
         slots = find_slots(role, read_placeholders(layout), placeholder_override(profile, role, choice.name))
         if not slots.missing:
-            roles[role] = role_geometry(layout, slots, profile)
+            roles[role] = role_geometry(layout, slots, profile, (prs.slide_width or 0, prs.slide_height or 0))
     return TemplateGeometry(
         int(prs.slide_width or 0), int(prs.slide_height or 0), roles, chart_style=chart_style_for(prs)
     )
 
 
-def role_geometry(layout: SlideLayout, slots: Slots, profile: TemplateProfile | None) -> RoleGeometry:
-    shapes = {ph.placeholder_format.idx: ph for ph in placeholders_of(layout)}
+def role_geometry(
+    layout: SlideLayout, slots: Slots, profile: TemplateProfile | None, slide: tuple[int, int] = (0, 0)
+) -> RoleGeometry:
+    """Where ``slots`` put text on ``layout`` and how it is styled; boxes cut to the ``slide``
+    (width, height), as ``check_layouts`` cuts the layout the renderer uses."""
+    shapes = placeholders_of(layout)  # by place: idx values may repeat
 
     def shape(slot: str) -> BaseShape | None:
-        idx = slots.idx(slot)
-        return None if idx is None else shapes.get(idx)
+        pos = slots.pos(slot)
+        return None if pos is None else shapes[pos]
 
     bodies = [s for slot in ("subtitle", "text", "body", "left", "right") if (s := shape(slot)) is not None]
     headings = [s for slot in ("left-heading", "right-heading") if (s := shape(slot)) is not None]
     title = shape("title")
     fonts = profile.fonts if profile is not None else {}
     master = layout.slide_master
+
+    def box_of(shape: BaseShape) -> Box4 | None:
+        return on_slide(shape_box(shape), *slide)
+
     return RoleGeometry(
         layout=layout.name,
         title=box_of(title) if title is not None else None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from pptx import Presentation
@@ -25,6 +26,7 @@ from deckgen.render.template.slots import (
     choose_layout,
     find_slots,
 )
+from deckgen.render.template.structure import Candidate, by_structure
 
 
 def open_template(path: Path) -> PresentationT:
@@ -62,8 +64,8 @@ def find_layout(prs: PresentationT, name: str) -> SlideLayout | None:
 def read_placeholders(layout: SlideLayout) -> tuple[Placeholder, ...]:
     """The layout's placeholders as plain data; boxes a layout leaves out come from its master."""
     return tuple(
-        Placeholder(ph.placeholder_format.idx, kind_of(ph), ph.name, box_of(ph))
-        for ph in placeholders_of(layout)
+        Placeholder(ph.placeholder_format.idx, kind_of(ph), ph.name, box_of(ph), pos)
+        for pos, ph in enumerate(placeholders_of(layout))
     )
 
 
@@ -80,6 +82,18 @@ def box_of(shape: BaseShape) -> Box4 | None:
     return (left, top, width, height)
 
 
+def on_slide(box: Box4 | None, width: int, height: int) -> Box4 | None:
+    """``box`` cut to the slide. A template placeholder that runs off the slide (LibreOffice's
+    "Progress" has a body reaching 0.3 in below the bottom) is measured and drawn where it shows."""
+    if box is None or width <= 0 or height <= 0:
+        return box
+    left, top = max(box[0], 0), max(box[1], 0)
+    right, bottom = min(box[0] + box[2], width), min(box[1] + box[3], height)
+    if right <= left or bottom <= top:
+        return box  # wholly off the slide: nothing to keep
+    return (left, top, right - left, bottom - top)
+
+
 def placeholders_of(layout: SlideLayout) -> list[BaseShape]:
     return [shape for shape in layout.shapes if shape.is_placeholder]
 
@@ -92,14 +106,20 @@ def choose_layouts(
     roles: Iterable[Layout] | None = None,
     profile: TemplateProfile | None = None,
 ) -> dict[Layout, LayoutChoice]:
-    """The layout for each role: brief override > profile > default name > a usual alternative.
+    """The layout for each role: brief override > profile > default name > a usual alternative >
+    the layout whose placeholders have the role's structure (``structure.by_structure``).
 
     Loads the profile beside ``path`` unless one is given; raises DeckgenError when it is wrong.
     """
     profile = profile or load_profile(path)
     inventory: dict[str, tuple[Placeholder, ...]] = {}
-    for layout in iter_layouts(prs):
-        inventory.setdefault(layout.name, read_placeholders(layout))  # find_layout takes the first
+    masters: dict[str, int] = {}
+    for number, master in enumerate(prs.slide_masters, start=1):
+        for layout in master.slide_layouts:
+            if layout.name not in inventory:  # find_layout takes the first
+                inventory[layout.name] = read_placeholders(layout)
+                masters[layout.name] = number
+    candidates = [Candidate(name, masters[name], phs) for name, phs in inventory.items()]
     choices = {}
     for role in Layout if roles is None else roles:
 
@@ -107,9 +127,14 @@ def choose_layouts(
             override = placeholder_override(profile, role, name)
             return not find_slots(role, inventory[name], override).missing
 
-        choices[role] = choose_layout(
+        choice = choose_layout(
             role, list(inventory), brief=overrides.get(role), profile=profile, serves=serves
         )
+        if choice.source in ("default", "fallback") and not (choice.found and serves(choice.name)):
+            found = by_structure(role, candidates, serves)
+            if found is not None:
+                choice = replace(choice, name=found.name, source="structure", found=True, why=found.why)
+        choices[role] = choice
     return choices
 
 

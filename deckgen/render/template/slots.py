@@ -76,6 +76,7 @@ TITLE_IDX = 0
 BODY_IDX = 1  # subtitle on "Title Slide", text on "Section Header", body on "Title and Content"
 TWO_CONTENT = (1, 2)  # "Two Content": bodies 1 and 2
 COMPARISON = (1, 2, 3, 4)  # "Comparison": headings 1 and 3, bodies 2 and 4
+COMPARISON_SLOTS = ("left-heading", "left", "right-heading", "right")
 
 TITLE_KINDS = frozenset({"title", "center title"})
 TEXT_KINDS = frozenset({"body", "object", "subtitle"})
@@ -89,7 +90,7 @@ MISSING_TEXT: Mapping[Layout, str] = MappingProxyType(
     }
 )
 
-NameSource = Literal["brief", "profile", "default", "fallback"]
+NameSource = Literal["brief", "profile", "default", "fallback", "structure"]
 
 
 # --- which layout serves each role ------------------------------------------------------
@@ -97,7 +98,8 @@ NameSource = Literal["brief", "profile", "default", "fallback"]
 
 @dataclass(frozen=True)
 class LayoutChoice:
-    """The layout a role resolves to, and why: a brief override, the profile, a default, a fallback."""
+    """The layout a role resolves to, and why: a brief override, the profile, a default, a
+    fallback name, or its placeholders ("structure", with ``why`` saying what was matched)."""
 
     role: Layout
     name: str
@@ -105,6 +107,7 @@ class LayoutChoice:
     found: bool
     loc: Loc | None = None  # where the profile names it
     tried: tuple[str, ...] = ()  # default and fallback names looked for
+    why: str = ""  # for "structure": what the layout has, "title + 2 text placeholders side by side"
 
 
 def name_key(name: str) -> str:
@@ -153,12 +156,17 @@ def choose_layout(
 
 @dataclass(frozen=True)
 class Placeholder:
-    """One placeholder of a layout, as plain data: idx, kind ("body", "center title"), name, box."""
+    """One placeholder of a layout, as plain data: idx, kind ("body", "center title"), name, box.
+
+    ``pos`` is its place among the layout's placeholders, in shape-tree order: what identifies it
+    when a template repeats idx values (LibreOffice exports give every placeholder idx 0).
+    """
 
     idx: int
     kind: str
     name: str
     box: Box4 | None
+    pos: int = 0
 
     @property
     def is_title(self) -> bool:
@@ -183,14 +191,24 @@ class Placeholder:
 
 @dataclass(frozen=True)
 class Slots:
-    """Where each slot of a role is in one layout (slot -> the template's idx), and what is missing."""
+    """Which placeholder holds each slot of a role in one layout, and what is missing."""
 
     role: Layout
-    found: tuple[tuple[str, int], ...]
+    found: tuple[tuple[str, Placeholder], ...]
     missing: tuple[str, ...] = ()
 
     def idx(self, slot: str) -> int | None:
-        return dict(self.found).get(slot)
+        """The template's own idx of the slot's placeholder (not unique in every template)."""
+        ph = dict(self.found).get(slot)
+        return None if ph is None else ph.idx
+
+    def pos(self, slot: str) -> int | None:
+        """The slot's placeholder's place among the layout's placeholders: what identifies it."""
+        ph = dict(self.found).get(slot)
+        return None if ph is None else ph.pos
+
+    def template_idx(self) -> tuple[tuple[str, int], ...]:
+        return tuple((slot, ph.idx) for slot, ph in self.found)
 
     def renderer_idx(self) -> dict[str, int]:
         """Slot -> the idx the renderer fills: PowerPoint's own numbering."""
@@ -198,9 +216,7 @@ class Slots:
         numbers = {"title": TITLE_IDX}
         if self.role is Layout.TWO_COLUMN:
             if "left-heading" in slots:
-                numbers.update(
-                    zip(("left-heading", "left", "right-heading", "right"), COMPARISON, strict=True)
-                )
+                numbers.update(zip(COMPARISON_SLOTS, COMPARISON, strict=True))
             else:
                 numbers.update(zip(("left", "right"), TWO_CONTENT, strict=True))
         else:
@@ -213,68 +229,80 @@ def find_slots(role: Layout, placeholders: Sequence[Placeholder], override: Mapp
 
     The guess, for templates that number their own way: the largest text placeholder holds the
     body; for two columns the two largest, left and right, or four as two columns of heading
-    over body. Placeholders are matched by type and idx, never by their order in the file.
+    over body. Placeholders are matched by type and idx (by place when idx values repeat), never
+    by their order alone. A section layout with no title placeholder at all (LibreOffice's
+    "Centered Text") serves too: the renderer writes the title as the text's first line.
     """
-    by_idx = {ph.idx: ph for ph in placeholders}
-    found: dict[str, int] = {}
+    found: dict[str, Placeholder] = {}
     missing: list[str] = []
     if "title" in override:
-        ph = by_idx.get(override["title"])
-        if ph is not None and ph.is_title:
-            found["title"] = ph.idx
+        ph = _with_idx(placeholders, override["title"], title=True)
+        if ph is not None:
+            found["title"] = ph
         else:
             missing.append(f"title placeholder with idx {override['title']} (as the profile says)")
     else:
-        titles = sorted((ph for ph in placeholders if ph.is_title), key=lambda ph: ph.idx)
+        titles = sorted((ph for ph in placeholders if ph.is_title), key=lambda ph: (ph.idx, ph.pos))
         if titles:
-            found["title"] = titles[0].idx
+            found["title"] = titles[0]
         else:
             missing.append("title placeholder")
     text_slots = [slot for slot in SLOTS[role] if slot != "title"]
     given = {slot: override[slot] for slot in text_slots if slot in override}
     if given:
         for slot, idx in given.items():
-            ph = by_idx.get(idx)
-            if ph is not None and ph.holds_text:
-                found[slot] = idx
+            ph = _with_idx(placeholders, idx, title=False)
+            if ph is not None:
+                found[slot] = ph
             else:
                 missing.append(f"text placeholder with idx {idx} (the profile's {role.value}.{slot})")
     elif text_slots:
         text = [ph for ph in placeholders if ph.holds_text]
-        slots = _standard_slots(role, {ph.idx for ph in text}) or _guess_slots(role, text)
+        slots = _standard_slots(role, text) or _guess_slots(role, text)
         if slots:
             found.update(slots)
         else:
             missing.append(MISSING_TEXT[role])
+    if role is Layout.SECTION and "text" in found and not any(ph.is_title for ph in placeholders):
+        missing = [m for m in missing if m != "title placeholder"]
     return Slots(role, tuple(found.items()), tuple(missing))
 
 
-def _standard_slots(role: Layout, text_idx: set[int]) -> dict[str, int]:
-    if role is Layout.TWO_COLUMN:
-        if text_idx >= set(COMPARISON):
-            return dict(zip(("left-heading", "left", "right-heading", "right"), COMPARISON, strict=True))
-        if text_idx >= set(TWO_CONTENT):
-            return dict(zip(("left", "right"), TWO_CONTENT, strict=True))
+def _with_idx(placeholders: Sequence[Placeholder], idx: int, *, title: bool) -> Placeholder | None:
+    """The first title (or text) placeholder with ``idx``."""
+    return next(
+        (ph for ph in placeholders if ph.idx == idx and (ph.is_title if title else ph.holds_text)), None
+    )
+
+
+def _standard_slots(role: Layout, text: list[Placeholder]) -> dict[str, Placeholder]:
+    """PowerPoint's numbering, when the text placeholders' idx values are all distinct."""
+    by_idx = {ph.idx: ph for ph in text}
+    if len(by_idx) != len(text):
         return {}
-    return {SLOTS[role][1]: BODY_IDX} if BODY_IDX in text_idx else {}
+    if role is Layout.TWO_COLUMN:
+        for numbers, names in ((COMPARISON, COMPARISON_SLOTS), (TWO_CONTENT, ("left", "right"))):
+            if by_idx.keys() >= set(numbers):
+                return {slot: by_idx[idx] for slot, idx in zip(names, numbers, strict=True)}
+        return {}
+    return {SLOTS[role][1]: by_idx[BODY_IDX]} if BODY_IDX in by_idx else {}
 
 
-def _guess_slots(role: Layout, text: list[Placeholder]) -> dict[str, int]:
+def _guess_slots(role: Layout, text: list[Placeholder]) -> dict[str, Placeholder]:
     def biggest(phs: list[Placeholder]) -> list[Placeholder]:
-        return sorted(phs, key=lambda ph: (-ph.area, ph.idx))
+        return sorted(phs, key=lambda ph: (-ph.area, ph.idx, ph.pos))
 
     if role is not Layout.TWO_COLUMN:
         # A title slide's own subtitle placeholder beats a larger body placeholder.
         pool = [ph for ph in text if ph.kind == "subtitle"] if role is Layout.TITLE else []
         chosen = biggest(pool or text)
-        return {SLOTS[role][1]: chosen[0].idx} if chosen else {}
+        return {SLOTS[role][1]: chosen[0]} if chosen else {}
     if len(text) == 4:
-        by_x = sorted(text, key=lambda ph: (ph.centre_x, ph.top))
+        by_x = sorted(text, key=lambda ph: (ph.centre_x, ph.top, ph.pos))
         left, right = sorted(by_x[:2], key=lambda ph: ph.top), sorted(by_x[2:], key=lambda ph: ph.top)
         if max(ph.centre_x for ph in left) < min(ph.centre_x for ph in right):
-            pairs = zip(("left-heading", "left", "right-heading", "right"), (*left, *right), strict=True)
-            return {slot: ph.idx for slot, ph in pairs}
+            return dict(zip(COMPARISON_SLOTS, (*left, *right), strict=True))
     if len(text) < 2:
         return {}
-    two = sorted(biggest(text)[:2], key=lambda ph: (ph.centre_x, ph.top))
-    return {"left": two[0].idx, "right": two[1].idx}
+    two = sorted(biggest(text)[:2], key=lambda ph: (ph.centre_x, ph.top, ph.pos))
+    return {"left": two[0], "right": two[1]}

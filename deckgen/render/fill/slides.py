@@ -168,7 +168,7 @@ def render_section(slide: Slide, content: SectionContent, ctx: RenderContext) ->
             Line(f"Part {content.number}", size=SECTION_NUMBER_PT, bold=True, ink=Ink.ACCENT, bullet=False)
         )
     if content.text.strip():
-        lines.append(Line(content.text, bullet=False))
+        lines.append(Line(content.text, size=content.size, bullet=False))
     fill(ph, lines, ctx)
 
 

@@ -1,28 +1,32 @@
-"""Stacked horizontal bars: presence by region or by flank, one series per kind."""
+"""Stacked horizontal bars: presence by region or by flank, one series per kind.
+
+Colours mean kinds and nothing else: what the brief picks out gets a dark outline and bold name,
+never a paler fill, so the legend decodes every bar. Where names, legend and values go is the
+layout's decision (``barfit``): names wrap or shrink to 12 pt, never vanish.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from deckgen.charts.barfit import bar_fit
 from deckgen.charts.canvas import EDGE, PAD, Ink
 from deckgen.charts.marks import annotation_texts, box_swatch, flow_legend, ink_on, mix
-from deckgen.charts.model import CategoryTable, ChartData
+from deckgen.charts.model import CategoryTable, ChartData, ChartLayout
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+OUTLINE = 2.2  # points: the edge around what the brief picks out
+
 
 @dataclass(frozen=True)
 class _Hot:
-    """The categories and series the brief picks out; when any are, the others recede."""
+    """The categories and series the brief picks out: outlined, in their own colours."""
 
     cats: list[bool]
     series: list[bool]
-
-    def muted(self, i: int, j: int) -> bool:
-        """Whether series ``i``'s segment in category ``j`` recedes."""
-        return (any(self.cats) or any(self.series)) and not (self.cats[j] or self.series[i])
 
 
 @dataclass(frozen=True)
@@ -38,40 +42,74 @@ class _Plot:
     per_inch: float
 
 
-def draw_bars(ink: Ink, data: ChartData, table: CategoryTable) -> None:
+def draw_bars(
+    ink: Ink, data: ChartData, table: CategoryTable, layout: ChartLayout | None = None
+) -> dict[str, str]:
+    """Draws the bars; returns each legend entry's name and the fill it shows (all drawn fills)."""
+    if layout is None:
+        layout, _geometry, _lost = bar_fit(ink, table, value_size=ink.style.label_size)
     # By kind, not by place in this chart: a kind keeps one colour across the deck, native charts too.
     colors = [ink.style.series_color(s, i) for i, s in enumerate(table.series)]
     marked = set(data.highlight)
     hot = _Hot([c in marked for c in table.categories], [s.name in marked for s in table.series])
-    legend_h = _legend(ink, table, colors, hot)
-    plot = _plot(ink, data, table, hot, legend_h)
-    _segments(ink, plot, table, colors, hot)
+    names = [_wrapped(ink, c, layout, bold=h) for c, h in zip(table.categories, hot.cats, strict=True)]
+    legend_w, legend_h = _legend(ink, table, colors, hot, layout)
+    plot = _plot(ink, data, table, layout, names, (legend_w, legend_h))
+    _segments(ink, plot, table, colors, hot, layout)
     _totals_and_notes(ink, plot, table, hot)
-    _ticks_and_grid(ink, plot, table, hot)
+    _ticks_and_grid(ink, plot, table, hot, names, layout)
+    return {s.name: c for s, c in zip(table.series, colors, strict=True)}
 
 
-def _legend(ink: Ink, table: CategoryTable, colors: list[str], hot: _Hot) -> float:
-    """The series legend across the top; returns its height."""
-    # Legend swatches fade with their series only when whole series, not categories, are picked out.
-    swatches = [
-        mix(c, ink.style.background, 0.55) if any(hot.series) and not picked else c
-        for c, picked in zip(colors, hot.series, strict=True)
+def _wrapped(ink: Ink, name: str, layout: ChartLayout, *, bold: bool) -> str:
+    weight = "bold" if bold else "normal"
+    if layout.label_width <= 0:
+        return name
+    return "\n".join(ink.wrap(name, layout.label_width + 0.01, size=layout.tick_size, weight=weight))
+
+
+def _legend(
+    ink: Ink, table: CategoryTable, colors: list[str], hot: _Hot, layout: ChartLayout
+) -> tuple[float, float]:
+    """The series legend beside the bars (a column at the right) or under them; returns its room."""
+    edge = ink.style.text_color
+    entries = [
+        (s.name, box_swatch(ink, c, edge if picked else None))
+        for s, c, picked in zip(table.series, colors, hot.series, strict=True)
     ]
-    entries = [(s.name, box_swatch(ink, c)) for s, c in zip(table.series, swatches, strict=True)]
-    return flow_legend(ink, entries, left=EDGE, top=ink.height - EDGE, width=ink.width - 2 * EDGE)
+    size, h = layout.tick_size, ink.line(layout.tick_size)
+    if layout.legend == "right":
+        width = max((ink.measure(s.name, size=size) for s in table.series), default=0) + h * 0.75 + PAD
+        top = ink.height - EDGE
+        for k, entry in enumerate(entries):  # one entry a row: a flow as narrow as the widest name
+            flow_legend(
+                ink, [entry], left=ink.width - EDGE - width, top=top - k * h * 1.15, width=width, size=size
+            )
+        return width + PAD, 0.0
+    height = flow_legend(ink, entries, left=EDGE, top=0, width=ink.width - 2 * EDGE, draw=False, size=size)
+    flow_legend(ink, entries, left=EDGE, top=EDGE + height, width=ink.width - 2 * EDGE, size=size)
+    return 0.0, height + PAD
 
 
-def _plot(ink: Ink, data: ChartData, table: CategoryTable, hot: _Hot, legend_h: float) -> _Plot:
-    """Axes under the legend, right of the category names, with room past each bar for its total."""
+def _plot(
+    ink: Ink,
+    data: ChartData,
+    table: CategoryTable,
+    layout: ChartLayout,
+    names: list[str],
+    legend: tuple[float, float],
+) -> _Plot:
+    """Axes right of the category names, clear of the legend, with room past each bar for its total."""
     cats, series = table.categories, table.series
     label_w = max(
-        (ink.measure(c, weight="bold" if h else "normal") for c, h in zip(cats, hot.cats, strict=True)),
+        (ink.measure(x, size=layout.tick_size, weight="bold") for n in names for x in n.split("\n")),
         default=0,
     )
     left = EDGE + label_w + PAD
-    bottom = EDGE + 2 * ink.line() + PAD
-    top = ink.height - EDGE - legend_h - PAD
-    ax = ink.axes(left, bottom, ink.width - left - EDGE, top - bottom)
+    bottom = EDGE + 2 * ink.line() + PAD + legend[1]
+    top = ink.height - EDGE
+    axis_w = ink.width - left - EDGE - legend[0]
+    ax = ink.axes(left, bottom, axis_w, top - bottom)
     ys = [len(cats) - 1 - j for j in range(len(cats))]
     # Bars at most 0.7 in thick: two flanks should not look like two slabs.
     thick = min(0.66, 0.7 * len(cats) / max(top - bottom, 0.1))
@@ -79,7 +117,6 @@ def _plot(ink: Ink, data: ChartData, table: CategoryTable, hot: _Hot, legend_h: 
     notes = annotation_texts(data)
     ends = [f"{totals[j]:g}" + (f"  {notes[c]}" if c in notes else "") for j, c in enumerate(cats)]
     # Room to the right of the longest bar for its total and note: solve end + text = limit.
-    axis_w = ink.width - left - EDGE
     limit = max(
         [1.0]
         + [
@@ -90,28 +127,47 @@ def _plot(ink: Ink, data: ChartData, table: CategoryTable, hot: _Hot, legend_h: 
     return _Plot(ax, ys, thick, totals, notes, limit, limit / axis_w)
 
 
-def _segments(ink: Ink, plot: _Plot, table: CategoryTable, colors: list[str], hot: _Hot) -> None:
-    """One segment per non-zero value, labelled inside when the label fits."""
+def _segments(
+    ink: Ink, plot: _Plot, table: CategoryTable, colors: list[str], hot: _Hot, layout: ChartLayout
+) -> None:
+    """One segment per non-zero value in its kind's colour, labelled unless the layout says too thin."""
     style, ax = ink.style, plot.ax
     starts = [0.0] * len(table.categories)
+    bare = set(layout.bare)
     for i, s in enumerate(table.series):
         for j, v in enumerate(s.values):
             if v <= 0:
                 continue
-            fill = mix(colors[i], style.background, 0.6) if hot.muted(i, j) else colors[i]
             ax.barh(
                 plot.ys[j],
                 v,
                 left=starts[j],
                 height=plot.thick,
-                color=fill,
+                color=colors[i],
                 edgecolor=style.background,
                 linewidth=1.2,
             )
-            label = f"{v:g}"
-            if v / plot.per_inch >= ink.measure(label) + PAD:
+            if hot.series[i]:
+                ax.barh(
+                    plot.ys[j],
+                    v,
+                    left=starts[j],
+                    height=plot.thick,
+                    fill=False,
+                    edgecolor=style.text_color,
+                    linewidth=OUTLINE,
+                    zorder=3,
+                )
+            if (i, j) not in bare:
                 ax.text(
-                    starts[j] + v / 2, plot.ys[j], label, ha="center", va="center", color=ink_on(fill, style)
+                    starts[j] + v / 2,
+                    plot.ys[j],
+                    f"{v:g}",
+                    ha="center",
+                    va="center",
+                    color=ink_on(colors[i], style),
+                    fontsize=layout.value_size,
+                    weight="bold",
                 )
             starts[j] += v
 
@@ -122,7 +178,15 @@ def _totals_and_notes(ink: Ink, plot: _Plot, table: CategoryTable, hot: _Hot) ->
     thick = plot.thick
     for j, c in enumerate(table.categories):
         if hot.cats[j] and totals[j] > 0:
-            ax.barh(ys[j], totals[j], height=thick, fill=False, edgecolor=style.text_color, linewidth=2.2)
+            ax.barh(
+                ys[j],
+                totals[j],
+                height=thick,
+                fill=False,
+                edgecolor=style.text_color,
+                linewidth=OUTLINE,
+                zorder=3,
+            )
         ax.text(totals[j] + PAD * per_inch, ys[j], f"{totals[j]:g}", va="center", ha="left", weight="bold")
         if c in plot.notes:
             gap = (ink.measure(f"{totals[j]:g}  ", weight="bold") + PAD) * per_inch
@@ -137,17 +201,19 @@ def _totals_and_notes(ink: Ink, plot: _Plot, table: CategoryTable, hot: _Hot) ->
             )
 
 
-def _ticks_and_grid(ink: Ink, plot: _Plot, table: CategoryTable, hot: _Hot) -> None:
-    """Limits, category names (bold when picked out, muted beside them), whole-number ticks, grid."""
+def _ticks_and_grid(
+    ink: Ink, plot: _Plot, table: CategoryTable, hot: _Hot, names: list[str], layout: ChartLayout
+) -> None:
+    """Limits, category names (bold when picked out), whole-number ticks, grid."""
     from matplotlib.ticker import MaxNLocator
 
     style, ax, cats = ink.style, plot.ax, table.categories
     ax.set_xlim(0, plot.limit)
     ax.set_ylim(-0.6, len(cats) - 0.4)
-    ax.set_yticks(plot.ys, cats)
+    ax.set_yticks(plot.ys, names)
     for tick, picked in zip(ax.get_yticklabels(), hot.cats, strict=True):
         tick.set_fontweight("bold" if picked else "normal")
-        tick.set_color(style.muted_color if any(hot.cats) and not picked else style.text_color)
+        tick.set_fontsize(layout.tick_size)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
     ax.set_xlabel(table.value_axis_title, color=style.muted_color)
     ax.tick_params(axis="y", length=0, pad=PAD * 72)

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import deckgen
 from deckgen.charts.folders import default_folder as default_folder
-from deckgen.charts.model import ChartData, ChartStyle
+from deckgen.charts.model import ChartData, ChartLayout, ChartStyle
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Bump with any change to the drawing modules (draw, canvas, marks, bars, timeline, matrix,
 # tilemap) that changes pixels: cached pictures must not survive it.
-DRAW_REVISION = "3"
+DRAW_REVISION = "4"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -39,6 +39,7 @@ class ChartCache:
         height_in: float,
         dpi: int,
         version: str,
+        layout: ChartLayout | None = None,
     ) -> str:
         """sha256 over a canonical JSON of all that decides the picture's pixels."""
         # Annotation targets are ids resolved through the records' names: those names count too.
@@ -55,6 +56,7 @@ class ChartCache:
             "style": _canonical(style),
             "size": [repr(float(width_in)), repr(float(height_in)), int(dpi)],
             "version": version,
+            "layout": _canonical(layout),
         }
         text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -92,14 +94,15 @@ def render_png_cached(
     height_in: float,
     dpi: int = 200,
     cache: ChartCache | None,
+    layout: ChartLayout | None = None,
 ) -> bytes:
     """The chart's PNG from the cache, or drawn (importing matplotlib) and stored on a miss."""
     if cache is None:
-        return _draw(data, style=style, width_in=width_in, height_in=height_in, dpi=dpi)
-    key = cache.key(data, style, width_in, height_in, dpi, drawing_version())
+        return _draw(data, style=style, width_in=width_in, height_in=height_in, dpi=dpi, layout=layout)
+    key = cache.key(data, style, width_in, height_in, dpi, drawing_version(), layout)
     if (hit := cache.get(key)) is not None:
         return hit
-    png = _draw(data, style=style, width_in=width_in, height_in=height_in, dpi=dpi)
+    png = _draw(data, style=style, width_in=width_in, height_in=height_in, dpi=dpi, layout=layout)
     # A cache that cannot be written costs time on the next build, never the build itself.
     with contextlib.suppress(OSError):
         cache.put(key, png)
@@ -116,10 +119,18 @@ def drawing_version() -> str:
     return f"deckgen {deckgen.__version__}; draw {DRAW_REVISION}; matplotlib {mpl}"
 
 
-def _draw(data: ChartData, *, style: ChartStyle, width_in: float, height_in: float, dpi: int) -> bytes:
+def _draw(
+    data: ChartData,
+    *,
+    style: ChartStyle,
+    width_in: float,
+    height_in: float,
+    dpi: int,
+    layout: ChartLayout | None,
+) -> bytes:
     from deckgen.charts.draw import draw_png
 
-    return draw_png(data, style=style, width_in=width_in, height_in=height_in, dpi=dpi)
+    return draw_png(data, style=style, width_in=width_in, height_in=height_in, dpi=dpi, layout=layout)
 
 
 def _canonical(value: object) -> object:

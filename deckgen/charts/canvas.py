@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from deckgen.charts.folders import cache_root
 from deckgen.charts.model import ChartStyle
+from deckgen.charts.ruler import FontStyle, Ruler
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -37,9 +38,6 @@ def canvas(style: ChartStyle, width_in: float, height_in: float, dpi: int) -> It
         fig = Figure(figsize=((px_w + 0.25) / dpi, (px_h + 0.25) / dpi), dpi=dpi)
         FigureCanvasAgg(fig)
         yield Ink(fig, style, px_w / dpi, px_h / dpi)
-
-
-FontStyle = Literal["normal", "italic", "oblique"]
 
 
 def _families(style: ChartStyle) -> list[str]:
@@ -78,11 +76,12 @@ def _rc(style: ChartStyle, dpi: int) -> dict[RcKeyType, Any]:
     }
 
 
-class Ink:
+class Ink(Ruler):
     """The figure plus measuring in inches: every drawer makes its layout decisions in inches."""
 
     def __init__(self, fig: Figure, style: ChartStyle, width: float, height: float) -> None:
-        self.fig, self.style, self.width, self.height = fig, style, width, height
+        super().__init__(width, height, style.tick_size)
+        self.fig, self.style = fig, style
         self._widths: dict[tuple[str, float | None, str, str], float] = {}
         self._renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
         self.board = self.axes(0, 0, width, height, off=True)  # inch coordinates over the whole picture
@@ -110,17 +109,3 @@ class Ink:
             w, _h, _d = self._renderer.get_text_width_height_descent(text, prop, ismath=False)
             self._widths[key] = float(w) / self.fig.dpi
         return self._widths[key]
-
-    def line(self, size: float | None = None) -> float:
-        return (size or self.style.tick_size) * 1.25 / 72
-
-    def wrap(self, text: str, width: float, *, indent: float = 0.0, **kw: Any) -> list[str]:
-        """Words flowed into lines no wider than ``width``; the first line starts ``indent`` in."""
-        lines: list[str] = []
-        for word in text.split():
-            room = width - (indent if len(lines) == 1 else 0)
-            if lines and self.measure(f"{lines[-1]} {word}", **kw) <= room:
-                lines[-1] = f"{lines[-1]} {word}"
-            else:
-                lines.append(word)
-        return lines or [""]

@@ -48,17 +48,18 @@ def flow_legend(
     top: float,
     width: float,
     draw: bool = True,
+    size: float | None = None,
 ) -> float:
     """Swatch-and-name entries flowed into rows from (left, top); returns the height used."""
-    h = ink.line()
+    h = ink.line(size)
     sw, x, y = h * 0.75, left, top - h / 2
     for name, swatch in entries:
-        need = sw + PAD / 2 + ink.measure(name) + 0.3
+        need = sw + PAD / 2 + ink.measure(name, size=size) + 0.3
         if x > left and x + need > left + width:
             x, y = left, y - h * 1.15
         if draw:
             swatch(x, y, sw)
-            ink.board.text(x + sw + PAD / 2, y, name, va="center", ha="left")
+            ink.board.text(x + sw + PAD / 2, y, name, va="center", ha="left", fontsize=size or ink.size)
         x += need
     return top - y + h / 2
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Literal
 
 from deckgen.dataset.model import Flank, PresenceRecord, Status, YearMonth
 
@@ -113,6 +114,29 @@ class ChartData:
     table: ChartTable
     records: tuple[PresenceRecord, ...]
     highlight: tuple[str, ...] = field(default=())  # display names to emphasise
+
+
+@dataclass(frozen=True)
+class ChartLayout:
+    """How a chart sits in its box, decided by the plan before anything is drawn (sizes in points).
+
+    ``tick_size`` sets category names, timeline labels and matrix names, ``value_size`` the values
+    inside bars; neither under 12 pt.
+    ``legend`` is beside the bars ("right") or under them ("below"). ``bare`` lists the bar
+    segments, (series, category), too thin for their value: they go unlabelled and the plan says
+    so. A timeline is a "line" (labels over and under a time line), a "list" of dated rows in
+    ``columns`` columns with the dates in a column of their own, or a "flow" list whose labels run
+    on after their dates; the first ``shown`` milestones are drawn (-1: all).
+    """
+
+    tick_size: float = 14.0
+    value_size: float = 14.0  # the values inside bar segments
+    legend: Literal["right", "below"] = "right"
+    label_width: float = 0.0  # inches for category names, wrapped to it; 0: as wide as the longest
+    bare: tuple[tuple[int, int], ...] = ()
+    timeline: Literal["line", "list", "flow"] = "line"
+    columns: int = 1
+    shown: int = -1
 
 
 @dataclass(frozen=True)

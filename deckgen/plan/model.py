@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from deckgen.charts.model import ChartData
+from deckgen.charts.model import ChartData, ChartLayout
 from deckgen.core.errors import Loc
 from deckgen.plan.boxes import Box
 
@@ -101,6 +101,7 @@ class ChartContent:
     box: Box | None = None  # the chart itself
     caption_box: Box | None = None
     legend_below: bool = False  # a legend at the right would squeeze the bars (a 4:3 slide)
+    layout: ChartLayout | None = None  # how the chart sits in its box, decided by plan.charting
 
 
 SlideContent = (

@@ -8,6 +8,7 @@ from deckgen.charts.model import CategoryTable, ChartStyle
 from deckgen.core.errors import Diagnostic, Loc, Severity
 from deckgen.core.units import EMU_PER_PT, inches
 from deckgen.plan.boxes import FOOTER_BAND, GAP, Box, content_area, fit_inside
+from deckgen.plan.charting import fit_chart
 from deckgen.plan.footer import place_footer, source_row_height
 from deckgen.plan.geometry import RoleGeometry, TemplateGeometry, TextStyle
 from deckgen.plan.measure import (
@@ -251,13 +252,18 @@ class _Placer:
         cap_h = caption_height(content.caption, area.width, family=self.role.text_font)
         box = Box(area.left, area.top, area.width, area.height - (cap_h + CAPTION_GAP if cap_h else 0))
         caption = Box(area.left, box.bottom + CAPTION_GAP, area.width, cap_h) if cap_h else None
-        table = content.data.table
-        below = (
-            content.native
-            and isinstance(table, CategoryTable)
-            and legend_below(table, box, self.geometry.chart_style)
-        )
-        return replace(content, area=area, box=box, caption_box=caption, legend_below=below)
+        placed = replace(content, area=area, box=box, caption_box=caption)
+        fitted, losses = fit_chart(placed, self.geometry.chart_style)
+        for loss in losses:
+            self.warn(
+                "chart-degraded",
+                f"the {content.data.spec.kind.value} chart cannot show the {loss} "
+                "at 12 pt or more in its box",
+                hint="give the chart a slide of its own with a shorter caption, filter it to fewer records, "
+                "or use a template with a larger slide",
+            )
+        # Only a native chart's legend moves; a picture follows the layout by itself.
+        return replace(fitted, legend_below=content.native and fitted.legend_below)
 
 
 def caption_height(text: str, width: int, *, family: str) -> int:

@@ -163,7 +163,9 @@ def _milestones(dataset: Dataset, n: int) -> ChartData:
     return ChartData(data.spec, TimelineTable(picked), data.records)
 
 
-@pytest.mark.parametrize("n", [2, 5, 10, 16, 20, 24])
+# 24 full labels no longer fit a line at this size: they are listed (tests/charts/test_fit.py),
+# never cut down to date and country.
+@pytest.mark.parametrize("n", [2, 5, 10, 16, 20])
 def test_timeline_labels_never_touch(briefing_dataset: Dataset, n: int) -> None:
     data = _milestones(briefing_dataset, n)
     layout = timeline_layout(data, style=STYLE, width_in=W, height_in=H)

@@ -22,10 +22,11 @@ def brief(tmp_path: Path, body: str) -> Path:
 
 def test_line_and_paragraph_separators_in_measured_text_build(tmp_path: Path) -> None:
     # U+0085, U+2028 and U+2029 made the text shaper fail while the plan measured the bullets.
-    path = brief(
-        tmp_path,
-        '  - kind: bullets\n    title: "A\\u2029B"\n    bullets:\n      - "one\\u0085two"\n      - "x\\u2028y"\n',
+    slides = (
+        '  - kind: bullets\n    title: "A\\u2029B"\n'
+        '    bullets:\n      - "one\\u0085two"\n      - "x\\u2028y"\n'
     )
+    path = brief(tmp_path, slides)
     out = tmp_path / "deck.pptx"
     result = CliRunner().invoke(main, ["build", str(path), "-o", str(out)])
     assert result.exit_code == 0, result.output

@@ -14,7 +14,7 @@ from pptx.slide import Slide
 from pptx.util import Emu, Pt
 
 from deckgen.charts.cache import ChartCache, render_png_cached
-from deckgen.charts.model import CategoryTable, ChartStyle
+from deckgen.charts.model import CategoryTable, ChartLayout, ChartStyle
 from deckgen.core.contrast import contrast
 from deckgen.core.textnorm import slide_text
 from deckgen.core.units import EMU_PER_INCH
@@ -40,8 +40,11 @@ def render_chart(
     if box is None:
         raise ValueError("the plan has no chart box: place the plan on its template before rendering")
     if content.native and isinstance(content.data.table, CategoryTable):
-        frame = _native(slide, content.data.table, box, style, highlight=content.data.highlight, lang=lang)
-        if content.legend_below:
+        layout = content.layout or ChartLayout(tick_size=style.tick_size, value_size=style.label_size)
+        frame = _native(
+            slide, content.data.table, box, style, highlight=content.data.highlight, lang=lang, layout=layout
+        )
+        if content.legend_below or layout.legend == "below":
             frame.chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         element: Any = frame._element
         element.nvGraphicFramePr.cNvPr.set("descr", slide_text(content.alt))
@@ -53,6 +56,7 @@ def render_chart(
             height_in=box.height / EMU_PER_INCH,
             dpi=PICTURE_DPI,
             cache=cache,
+            layout=content.layout,
         )
         pic = slide.shapes.add_picture(
             io.BytesIO(png), Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
@@ -74,6 +78,7 @@ def _native(
     *,
     highlight: tuple[str, ...],
     lang: str = "en-GB",
+    layout: ChartLayout | None = None,
 ) -> Any:
     shapes: Any = slide.shapes  # python-pptx's hints name the wrong ChartData class
     frame: Any = shapes.add_chart(
@@ -86,13 +91,15 @@ def _native(
     )
     chart = frame.chart
     _unsigned_axis_ids(chart._chartSpace)
-    _text_and_legend(chart, style)
+    layout = layout or ChartLayout(tick_size=style.tick_size, value_size=style.label_size)
+    _text_and_legend(chart, style, layout.tick_size)
     plot = chart.plots[0]
-    _series_look(plot, table, style)
-    _category_axis(chart.category_axis, style)
+    _series_look(plot, table, style, layout.value_size)
+    _category_axis(chart.category_axis, style, layout.tick_size)
     _value_axis(chart.value_axis, table, style, lang=lang)
     if highlight:
-        _mute_context(plot, table, style, set(highlight))
+        _outline_picked(plot, table, style, set(highlight))
+    _bare_segments(plot, table, layout)
     return frame
 
 
@@ -107,24 +114,25 @@ def _chart_data(table: CategoryTable) -> CategoryChartData:
     return data
 
 
-def _text_and_legend(chart: Any, style: ChartStyle) -> None:
-    """The theme's font for all the chart's text; the legend at the right, outside the plot."""
+def _text_and_legend(chart: Any, style: ChartStyle, size: float) -> None:
+    """The theme's font for all the chart's text; the legend at the right, outside the plot, at the
+    size the plan measured it at."""
     chart.font.name = style.font
     chart.font.size = Pt(style.tick_size)
     chart.font.color.rgb = _rgb(style.text_color)
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.RIGHT
     chart.legend.include_in_layout = False
-    chart.legend.font.size = Pt(style.label_size)
+    chart.legend.font.size = Pt(size)
 
 
-def _series_look(plot: Any, table: CategoryTable, style: ChartStyle) -> None:
+def _series_look(plot: Any, table: CategoryTable, style: ChartStyle, size: float) -> None:
     """Touching stacked bars, each series in its kind's colour, values in bold with zeros hidden."""
     plot.gap_width = 60
     plot.overlap = 100
     plot.has_data_labels = True
     labels = plot.data_labels
-    labels.font.size = Pt(style.label_size)
+    labels.font.size = Pt(size)
     labels.font.bold = True
     labels.number_format = "0;;;"  # hide zeros
     labels.number_format_is_linked = False
@@ -136,13 +144,14 @@ def _series_look(plot: Any, table: CategoryTable, style: ChartStyle) -> None:
         series_labels.show_value = True
         series_labels.number_format = "0;;;"
         series_labels.number_format_is_linked = False
-        series_labels.font.size = Pt(style.label_size)
+        series_labels.font.size = Pt(size)
         series_labels.font.bold = True
         series_labels.font.color.rgb = _rgb(_ink_on(color))
 
 
-def _category_axis(cat_axis: Any, style: ChartStyle) -> None:
-    cat_axis.tick_labels.font.size = Pt(style.tick_size)
+def _category_axis(cat_axis: Any, style: ChartStyle, size: float) -> None:
+    """Every category named, at the layout's size (never under 12 pt): PowerPoint wraps long names."""
+    cat_axis.tick_labels.font.size = Pt(size)
     cat_axis.format.line.color.rgb = _rgb(style.muted_color)
     cat_axis.has_major_gridlines = False
     _label_every_category(cat_axis._element)
@@ -167,24 +176,34 @@ def _value_axis(val_axis: Any, table: CategoryTable, style: ChartStyle, *, lang:
     title_font.color.rgb = _rgb(style.muted_color)
 
 
-def _mute_context(plot: Any, table: CategoryTable, style: ChartStyle, names: set[str]) -> None:
-    """Pale fills for every bar segment outside the highlighted categories, with labels that read on them."""
-    for label_index, name in enumerate(reversed(table.categories)):
-        if name in names:
-            continue
-        for n, series in enumerate(plot.series):
-            if table.series[n].values[len(table.categories) - 1 - label_index] == 0:
-                continue  # a gap: nothing drawn, nothing to label
-            point = series.points[label_index]
-            muted = _mute(series.format.fill.fore_color.rgb)
-            point.format.fill.solid()
-            point.format.fill.fore_color.rgb = _rgb(muted)
-            # The series' white labels vanish on the paler fill: dark ones read on it.
-            label = point.data_label
-            label.font.size = Pt(style.label_size)
-            label.font.bold = True
-            label.font.color.rgb = _rgb(_ink_on(muted))
-            _show_value(label)
+def _outline_picked(plot: Any, table: CategoryTable, style: ChartStyle, names: set[str]) -> None:
+    """A dark outline round every segment of a picked-out category or kind. Fills keep their kind's
+    colour, so the legend decodes every bar; nothing is faded."""
+    n = len(table.categories)
+    for s, series in enumerate(plot.series):
+        whole = table.series[s].name in names
+        for label_index, name in enumerate(reversed(table.categories)):
+            if not (whole or name in names) or table.series[s].values[n - 1 - label_index] == 0:
+                continue  # not picked out, or a gap: nothing drawn, nothing to outline
+            fmt = series.points[label_index].format
+            # A point's own format replaces the series': without its fill, LibreOffice recolours it.
+            fmt.fill.solid()
+            fmt.fill.fore_color.rgb = _rgb(style.series_color(table.series[s], s))
+            line = fmt.line
+            line.color.rgb = _rgb(style.text_color)
+            line.width = Pt(2.25)
+
+
+def _bare_segments(plot: Any, table: CategoryTable, layout: ChartLayout) -> None:
+    """No value on a segment the layout found too thin for it (the plan reports those)."""
+    n = len(table.categories)
+    for s, j in layout.bare:
+        label = plot.series[s].points[n - 1 - j].data_label
+        dlbl = label._get_or_add_dLbl()
+        for tag in ("c:showVal", "c:showLegendKey", "c:showCatName", "c:showSerName"):
+            element = dlbl.find(qn(tag))
+            if element is not None:
+                element.set("val", "0")
 
 
 def _unsigned_axis_ids(space: Any) -> None:
@@ -212,35 +231,9 @@ def _label_every_category(cat_ax: Any) -> None:
         successor.addprevious(skip)
 
 
-def _show_value(label: Any) -> None:
-    """A point's own label shows its value, in the series' number format (zero hidden)."""
-    dlbl = label._get_or_add_dLbl()
-    num_fmt = dlbl.find(qn("c:numFmt"))
-    if num_fmt is None:
-        num_fmt = dlbl.makeelement(qn("c:numFmt"), {})
-        dlbl.find(qn("c:idx")).addnext(num_fmt)
-    num_fmt.set("formatCode", "0;;;")
-    num_fmt.set("sourceLinked", "0")
-    for tag, value in (
-        ("c:showVal", "1"),
-        ("c:showLegendKey", "0"),
-        ("c:showCatName", "0"),
-        ("c:showSerName", "0"),
-    ):
-        element = dlbl.find(qn(tag))
-        if element is not None:
-            element.set("val", value)
-
-
 def _rgb(color: str) -> RGBColor:
     value = color.lstrip("#")
     return RGBColor(int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))
-
-
-def _mute(rgb: RGBColor) -> str:
-    """The colour mixed two-thirds of the way to white: context bars recede, highlighted ones stay."""
-    r, g, b = (int(str(rgb)[i : i + 2], 16) for i in (0, 2, 4))
-    return "#{:02X}{:02X}{:02X}".format(*(round(c + (255 - c) * 0.65) for c in (r, g, b)))
 
 
 def _ink_on(fill: str) -> str:

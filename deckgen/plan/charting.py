@@ -1,0 +1,107 @@
+"""Charts fitted to their box before anything is drawn: the layout the drawers follow, and what is lost.
+
+Pure and without matplotlib: text is measured with the shipped font metrics (the same faces the
+pictures are drawn in, and the faces PowerPoint sets native charts in). Whatever cannot be shown
+at 12 pt or more at slide scale comes back as a loss in words, for a ``chart-degraded`` warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from deckgen.charts.barfit import bar_fit
+from deckgen.charts.canvas import EDGE, PAD
+from deckgen.charts.compute import display_names
+from deckgen.charts.model import (
+    CategoryTable,
+    ChartData,
+    ChartKind,
+    ChartLayout,
+    ChartStyle,
+    MapTable,
+    MatrixTable,
+    TimelineTable,
+)
+from deckgen.charts.ruler import FLOOR_PT, FontStyle, Ruler
+from deckgen.charts.timefit import timeline_fit
+from deckgen.core.units import EMU_PER_INCH
+from deckgen.plan.measure import text_width_pt
+from deckgen.plan.model import ChartContent
+
+
+class Metrics(Ruler):
+    """A chart box measured with the font metrics the fitter ships (italic measured as upright)."""
+
+    def __init__(self, width: float, height: float, style: ChartStyle) -> None:
+        super().__init__(width, height, style.tick_size)
+        self.family = style.font
+
+    def measure(
+        self, text: str, *, size: float | None = None, weight: str = "normal", style: FontStyle = "normal"
+    ) -> float:
+        # 2 % wider than the metrics say, as the fitter holds back for renderers' rounding: what
+        # the plan finds room for, matplotlib and PowerPoint find room for too.
+        return text_width_pt(text, size or self.size, family=self.family, bold=weight == "bold") / 72 * 1.02
+
+
+def fit_chart(content: ChartContent, style: ChartStyle) -> tuple[ChartContent, tuple[str, ...]]:
+    """``content`` with the layout its drawers follow in its box, and what still cannot be shown
+    at 12 pt ("3 of 7 region labels"); unchanged and nothing lost when it has no box yet."""
+    box = content.box
+    if box is None:
+        return content, ()
+    ruler = Metrics(box.width / EMU_PER_INCH, box.height / EMU_PER_INCH, style)
+    layout, losses = chart_layout(content.data, ruler, style)
+    return replace(content, layout=layout, legend_below=layout.legend == "below"), tuple(losses)
+
+
+def chart_layout(data: ChartData, r: Ruler, style: ChartStyle) -> tuple[ChartLayout, list[str]]:
+    table = data.table
+    if isinstance(table, CategoryTable):
+        noun = "region" if data.spec.kind is ChartKind.BY_REGION else "flank"
+        layout, _geometry, losses = bar_fit(r, table, value_size=style.label_size, noun=noun)
+        return layout, losses
+    if isinstance(table, TimelineTable):
+        layout, lost = timeline_fit(r, table.milestones, _notes(data))
+        return layout, [f"labels of {lost} of {len(table.milestones)} timeline events"] if lost else []
+    if isinstance(table, MatrixTable):
+        return ChartLayout(tick_size=style.tick_size), _matrix_losses(r, table)
+    return ChartLayout(tick_size=style.tick_size), _map_losses(r, table)
+
+
+def _notes(data: ChartData) -> dict[str, str]:
+    """Display name → annotation text, as the drawers find them."""
+    out: dict[str, str] = {}
+    for note in data.spec.annotations:
+        for name in display_names(note.target, table=data.table, records=data.records):
+            out[name] = note.text
+    return out
+
+
+def _matrix_losses(r: Ruler, table: MatrixTable) -> list[str]:
+    """Countries down need a 12 pt row each under the kind names; turned, a 12 pt row per kind
+    and a 12 pt column per country. Neither: the country names are lost."""
+    line = r.line(FLOOR_PT)
+    room = r.height - 2 * EDGE - 2 * line - PAD  # the legend under the grid
+    heads = 3 * line  # kind names across, wrapped; country names at 45 degrees take about as much
+    names = max((r.measure(c, size=FLOOR_PT) for c in table.rows), default=0)
+    down = (room - heads) / max(len(table.rows), 1) >= line
+    turned = (room - heads - names * 0.7) / max(len(table.columns), 1) >= line and (
+        r.width - 2 * EDGE - 3.0
+    ) / max(len(table.rows), 1) >= line
+    return [] if down or turned or not table.rows else [f"names of {len(table.rows)} countries in the matrix"]
+
+
+def _map_losses(r: Ruler, table: MapTable) -> list[str]:
+    """A tile must hold its country code and count at 12 pt, the legend taking a column beside."""
+    if not table.tiles:
+        return []
+    cols = max(t.col for t in table.tiles) - min(t.col for t in table.tiles) + 1
+    rows = max(t.row for t in table.tiles) - min(t.row for t in table.tiles) + 1
+    pitch_x = (r.width - 2 * EDGE - 2.0) / cols
+    pitch_y = (r.height - 2 * EDGE) / rows
+    need = max(r.measure(f"{t.code} {t.count}", size=FLOOR_PT, weight="bold") for t in table.tiles) + PAD
+    if pitch_x >= need and pitch_y >= r.line(FLOOR_PT) * 1.1:
+        return []
+    present = sum(1 for t in table.tiles if t.count)
+    return [f"names and counts of {present} countries on the map"]

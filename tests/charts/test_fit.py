@@ -56,26 +56,21 @@ def test_example_charts_lose_nothing_at_the_default_box(key: str) -> None:
 
 
 # 18 full timeline labels need about 97 in of 12 pt text: in 8.8 x 3.6 in a list shows 13 of them.
-_PHYSICAL = pytest.mark.xfail(strict=True, reason="18 full timeline labels cannot fit 8.8 x 3.6 in at 12 pt")
-
-
-@pytest.mark.parametrize(
-    "key",
-    [pytest.param(k, marks=_PHYSICAL) if k.endswith(":timeline") else k for k in sorted(example_charts())],
-)
+@pytest.mark.parametrize("key", sorted(example_charts()))
 def test_example_charts_lose_nothing_in_a_10_by_5625_template(key: str) -> None:
     fitted, losses = fit_chart(sized(example_charts()[key], *SMALL), STYLE)
     assert losses == ()
     assert fitted.layout is not None and fitted.layout.tick_size >= 12
 
 
-def test_the_timeline_in_a_10_by_5625_template_says_what_it_loses() -> None:
+def test_a_timeline_too_long_for_its_box_says_what_it_loses() -> None:
     content = example_charts()["southern-flank-training:timeline"]
-    fitted, losses = fit_chart(sized(content, *SMALL), STYLE)
+    fitted, losses = fit_chart(sized(content, SMALL[0], SMALL[1] * 0.6), STYLE)
+    total = len(content.data.table.milestones)  # type: ignore[union-attr]
     assert fitted.layout is not None and fitted.layout.timeline in ("list", "flow")
-    assert fitted.layout.tick_size == 12
+    assert fitted.layout.tick_size >= 12
     (loss,) = losses
-    assert loss == f"labels of {18 - fitted.layout.shown} of 18 timeline events"
+    assert loss == f"labels of {total - fitted.layout.shown} of {total} timeline events"
 
 
 @pytest.mark.parametrize("key", sorted(example_charts()))

@@ -41,7 +41,8 @@ def fit_bullets(plan: SlidePlan, geometry: TemplateGeometry | None) -> tuple[Sli
     _, _, width, height = role.bodies[0]
     box = BoxPt.inside(width, height)
     family = role.body_font or DEFAULT_FAMILY
-    top = role.body_sizes[0] if role.body_sizes else TOP_BODY_PT
+    # A template may set its body below the 18 pt floor (LibreOffice exports set 15): start at 18.
+    top = max(role.body_sizes[0] if role.body_sizes else TOP_BODY_PT, MIN_BODY_PT)
     paras = ([Para(content.lead, 0, bold=True, bullet=False)] if content.lead else []) + [
         Para(b.text, b.level, bullet=b.marker) for b in content.bullets
     ]

@@ -102,6 +102,7 @@ def place_slide(
 ) -> SlidePlan:
     """One slide placed. A layout the template cannot serve is left as it is: ``check_template``
     reports it, and such a plan is never rendered."""
+    slide = _with_usable_layout(slide, geometry)
     role = geometry.roles.get(slide.layout)
     if role is None:
         return slide
@@ -119,6 +120,22 @@ def place_slide(
         content=placer.content(),
         footer=footer,
     )
+
+
+def _with_usable_layout(slide: SlidePlan, geometry: TemplateGeometry) -> SlidePlan:
+    """A drawn slide (quote, picture, chart) moves to the content layout when the template's
+    title-only layout puts its title mid-slide or in a narrow box (as LibreOffice's Impress
+    templates do): drawn under such a title, a chart would get a strip. It is then drawn in the
+    content layout's body box, whose empty placeholder the renderer removes."""
+    if slide.layout is not Layout.TITLE_ONLY:
+        return slide
+    role, content = geometry.roles.get(Layout.TITLE_ONLY), geometry.roles.get(Layout.CONTENT)
+    if role is None or role.title is None or content is None or not content.bodies:
+        return slide
+    _, top, width, _ = role.title
+    if top <= geometry.slide_height * 0.25 and width >= geometry.slide_width * 0.6:
+        return slide
+    return replace(slide, layout=Layout.CONTENT)
 
 
 class _Placer:
@@ -161,10 +178,14 @@ class _Placer:
         return content
 
     def drawn_area(self) -> Box:
-        """Where drawn content goes: under the title, above the footer and the source row if any."""
+        """Where drawn content goes: under the title (or in the body box of a content layout),
+        above the footer and the source row if any."""
         g = self.geometry
         title = Box.of(self.role.title) if self.role.title else None
         area = content_area(title, slide_width=g.slide_width, slide_height=g.slide_height)
+        if self.slide.layout is Layout.CONTENT and self.role.bodies:
+            body = Box.of(self.role.bodies[0])
+            area = Box(body.left, body.top, body.width, min(body.bottom, area.bottom) - body.top)
         row = source_row_height(
             self.slide.source_line,
             slide_width=g.slide_width,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from dataclasses import dataclass
@@ -9,7 +10,16 @@ from pathlib import Path
 
 from deckgen.brief import load_brief
 from deckgen.charts.cache import ChartCache
-from deckgen.core.errors import Collector, DeckgenError, Diagnostic, Loc, Severity, sort_diagnostics
+from deckgen.core.errors import (
+    Collector,
+    DeckgenError,
+    Diagnostic,
+    Loc,
+    Severity,
+    file_problem,
+    sort_diagnostics,
+)
+from deckgen.core.files import FileProblem, read_text
 from deckgen.jobs.manifest import make_manifest, manifest_path, up_to_date
 from deckgen.jobs.output import deck_lock, default_output, write_atomic
 from deckgen.plan import DeckPlan, plan_deck
@@ -120,7 +130,7 @@ def build(
 
 def open_article(source: Path) -> Article:
     """Load one source article; raise ``DeckgenError`` with located problems."""
-    if not source.is_file():
+    if not os.path.lexists(source):
         raise DeckgenError(
             (
                 Diagnostic(
@@ -144,11 +154,9 @@ def sections(source: Path) -> tuple[Article, tuple[AddressInfo, ...]]:
 def import_article(text_file: Path, *, article_id: str | None = None) -> str:
     """Turn a plain-text article into the source Markdown format (front matter to check)."""
     try:
-        text = text_file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DeckgenError(
-            (Diagnostic(Loc(str(text_file)), "unreadable-file", f"cannot read {text_file}: {exc}"),)
-        ) from None
+        text = read_text(text_file, "text", controls=True)  # the importer drops control characters
+    except FileProblem as exc:
+        raise DeckgenError((file_problem(str(text_file), exc),)) from None
     return import_text(text, article_id=article_id or _slug(text_file.stem))
 
 

@@ -11,7 +11,7 @@ from deckgen.brief.model import BulletSpec, Located
 from deckgen.brief.values import Values
 from deckgen.core.errors import Collector, Loc
 from deckgen.core.suggest import did_you_mean
-from deckgen.core.yamlnodes import MapReader, describe, node_loc
+from deckgen.core.yamlnodes import MapReader, describe, node_loc, whole_number
 
 
 def _listed(words: tuple[str, ...]) -> str:
@@ -150,8 +150,9 @@ class BodyParser:
             return
         out: list[int] = []
         for item in node.value if isinstance(node, SequenceNode) else [node]:
-            if isinstance(item, ScalarNode) and item.tag.endswith(":int") and int(item.value) >= 1:
-                out.append(int(item.value))
+            number = whole_number(item)
+            if number is not None and number >= 1:
+                out.append(number)
                 continue
             self.diags.error(
                 self.loc(item),

@@ -6,6 +6,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from deckgen.core.files import FileProblem, read_text
+
+_ESCAPES = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), 0x7F]}
+_NEEDS_ESCAPE = frozenset(chr(c) for c in _ESCAPES)
+# The most characters of a source line a diagnostic shows, around the column it points at: a
+# 2 MB brief on one line must not be echoed whole.
+MAX_SHOWN = 200
+_CONTROL = str.maketrans({c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]})
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -21,9 +30,11 @@ class Loc:
     col: int = 0
 
     def __str__(self) -> str:
+        # A newline or other control character in a file name must not split the diagnostic line.
+        path = self.path.translate(_ESCAPES) if _NEEDS_ESCAPE.intersection(self.path) else self.path
         if self.line <= 0:
-            return self.path
-        return f"{self.path}:{self.line}:{max(self.col, 1)}"
+            return path
+        return f"{path}:{self.line}:{max(self.col, 1)}"
 
 
 @dataclass(frozen=True)
@@ -143,15 +154,39 @@ def format_diagnostic(
     out = [f"{head} [{diagnostic.code}]"]
     line_text = _source_line(diagnostic.loc, source_lines)
     if line_text is not None:
-        shown = line_text.rstrip("\n").expandtabs(1)
+        shown, col = clip_line(line_text.rstrip("\n").expandtabs(1), max(diagnostic.loc.col, 1))
         out.append(f"    {shown}")
-        col = max(diagnostic.loc.col, 1)
         width = max(1, min(diagnostic.span, len(shown) - col + 1))
         caret = " " * (col - 1) + "^" + "~" * (width - 1)
         out.append(f"    {caret}")
     if diagnostic.hint:
         out.append(f"  hint: {diagnostic.hint}")
     return "\n".join(out)
+
+
+def clip_line(text: str, col: int, width: int = MAX_SHOWN) -> tuple[str, int]:
+    """At most ``width`` characters of ``text`` around ``col``, with an ellipsis where cut;
+    control characters are shown as U+FFFD. Returns the text and the column within it."""
+    text = text.translate(_CONTROL)
+    if len(text) <= width:
+        return text, col
+    start = max(0, min(col - 1 - width // 2, len(text) - width))
+    clipped = text[start : start + width]
+    if start > 0:
+        clipped, col = "\u2026" + clipped, col - start + 1
+    if start + width < len(text):
+        clipped += "\u2026"
+    return clipped, col
+
+
+def file_problem(path: str, problem: FileProblem, code: str | None = None) -> Diagnostic:
+    """A file that cannot be read: at the bad byte when the problem is inside it, else at 1:1
+    (a missing file has no line)."""
+    if problem.code == "missing-file":
+        loc = Loc(path)
+    else:
+        loc = Loc(path, max(problem.line, 1), max(problem.col, 1))
+    return Diagnostic(loc, code or problem.code, problem.message, problem.hint)
 
 
 def _source_line(loc: Loc, cache: dict[str, list[str]] | None) -> str | None:
@@ -162,8 +197,9 @@ def _source_line(loc: Loc, cache: dict[str, list[str]] | None) -> str | None:
         lines = cache.get(loc.path)
     if lines is None:
         try:
-            lines = Path(loc.path).read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
+            # Regular files only, and never one that would block (a FIFO) or is too large.
+            lines = read_text(Path(loc.path), "file", strict=False).splitlines()
+        except FileProblem:
             return None
         if cache is not None:
             cache[loc.path] = lines

@@ -1,11 +1,14 @@
 """Reading YAML with positions: composed nodes, duplicate keys, and typed field access.
 
-``yaml.compose`` keeps every node's start mark and every duplicate key (``safe_load`` silently
-drops them), and lets text fields be read from the raw scalar so that ``title: No`` stays "No".
+Composing (``compose_text``, within the limits of ``deckgen.core.yamlcompose``) keeps every
+node's start mark and every duplicate key (``safe_load`` silently drops them), and lets text
+fields be read from the raw scalar so that ``title: No`` stays "No". Files are read through
+``deckgen.core.files``: regular files only, within a size limit, strict UTF-8.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,11 +16,17 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from deckgen.core.errors import Collector, Loc
+from deckgen.core.errors import Collector, Loc, file_problem
+from deckgen.core.files import FileProblem, position, read_text
 from deckgen.core.suggest import suggestions
+from deckgen.core.yamlcompose import MAX_DEPTH, MAX_NODES, TooLarge, compose_text, reader_index
 
-# libyaml's composer is ten times faster on large briefs and keeps the same marks and errors.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+__all__ = ["MAX_DEPTH", "MAX_NODES", "MapReader", "TooLarge", "compose", "compose_text", "read_yaml"]
+
+# What OOXML cannot store: C0 controls but tab, newline and carriage return; U+FFFE, U+FFFF; surrogates.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# A whole number as staff write it: decimal digits, no leading zero, no 0x, 0b, 1_000 or 1:30.
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})")
 
 
 def node_loc(path: str, node: Node) -> Loc:
@@ -45,7 +54,18 @@ def describe(node: Node) -> str:
 def compose(text: str, path: str, diags: Collector) -> Node | None:
     """Compose a YAML document; report a syntax error at its position and return ``None``."""
     try:
-        return yaml.compose(text, Loader=_LOADER)
+        root: Node | None = compose_text(text)
+    except TooLarge as exc:
+        mark = exc.problem_mark
+        loc = Loc(path, mark.line + 1, mark.column + 1) if mark else Loc(path, 1, 1)
+        diags.error(
+            loc,
+            "yaml-too-large",
+            exc.problem or "the document is too large",
+            hint=f"a file may hold at most {MAX_NODES:,} values once its aliases (*name) are "
+            f"expanded, nested at most {MAX_DEPTH} deep; write the values out instead of "
+            "repeating aliases",
+        )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and mark is not None and mark.line >= text.count("\n"):
@@ -61,8 +81,57 @@ def compose(text: str, path: str, diags: Collector) -> Node | None:
             hint="check indentation and quoting; text containing ': ' or starting with a quote, "
             "'*', '&' or '[' needs quotes around it",
         )
+    except yaml.reader.ReaderError as exc:
+        line, col = position(text, reader_index(text, exc))
+        diags.error(
+            Loc(path, line, col),
+            "control-character",
+            f"YAML cannot contain the character U+{exc.character:04X}"
+            if isinstance(exc.character, int)
+            else f"YAML syntax error: {exc.reason}",
+            hint='remove it, or write it as an escape like "\\x10" inside double quotes',
+        )
     except yaml.YAMLError as exc:
         diags.error(Loc(path, 1, 1), "yaml-syntax", f"YAML syntax error: {exc}")
+    else:
+        return root
+    return None
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def unsafe_text(root: Node, path: str, diags: Collector, *, what: str) -> None:
+    """Report each value holding a control character, non-character or lone surrogate (written as
+    an escape such as "\\x01"): such text cannot be stored in the deck's XML."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        stack.extend(reversed(_children(node)))
+        if isinstance(node, ScalarNode) and (bad := _UNSAFE.search(node.value)) is not None:
+            diags.error(
+                node_loc(path, node),
+                "control-character",
+                f"this {what} text contains the character U+{ord(bad.group()):04X}, "
+                "which a slide or chart cannot hold",
+                hint="remove the escape (\\x.., \\u....) that writes it",
+                span=_span(node),
+            )
+
+
+def whole_number(node: Node) -> int | None:
+    """A plain decimal whole number (``8``, ``-2``); None for anything else, 0x10 and 1:30 too."""
+    if isinstance(node, ScalarNode) and node.tag.endswith(":int") and _DECIMAL.fullmatch(node.value):
+        return int(node.value)
     return None
 
 
@@ -70,12 +139,9 @@ def read_yaml(path: Path, diags: Collector, *, what: str, empty_hint: str) -> No
     """Read and compose one YAML file, reporting a missing, unreadable, broken or empty file."""
     shown = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        diags.error(Loc(shown), "missing-file", f"no such {what}: {shown}")
-        return None
-    except (OSError, UnicodeDecodeError) as exc:
-        diags.error(Loc(shown), "unreadable-file", f"cannot read the {what}: {exc}")
+        text = read_text(path, what)
+    except FileProblem as exc:
+        diags.add(file_problem(shown, exc))
         return None
     root = compose(text, shown, diags)
     if root is None and not diags.has_errors:
@@ -178,9 +244,10 @@ class MapReader:
         node = self.raw(key)
         if node is None:
             return None
-        if isinstance(node, ScalarNode) and node.tag.endswith(":int"):
-            return int(node.value)
-        self.type_error(node, key, "a whole number")
+        value = whole_number(node)
+        if value is not None:
+            return value
+        self.type_error(node, key, "a whole number like 8")
         return None
 
     def sequence(self, key: str, *, required: bool = False, what: str = "a list") -> list[Node] | None:
@@ -251,6 +318,8 @@ def _type_hint(node: Node, expected: str) -> str | None:
         return "a ': ' inside text starts a mapping; put the whole text in quotes"
     if expected == "text" and isinstance(node, ScalarNode):
         return "give a value after the colon, or remove the key"
+    if expected.startswith("a whole number") and isinstance(node, ScalarNode):
+        return "write plain decimal digits, like 8 (not 0x10, 0b11, 010, 1_000 or 1:30)"
     if expected.startswith("a list") and isinstance(node, ScalarNode):
         return "write each item on its own line starting with '- '"
     return None

@@ -35,7 +35,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node
 
 from deckgen.core.errors import Collector, Loc
-from deckgen.core.yamlnodes import MapReader, describe, node_loc, read_yaml
+from deckgen.core.yamlnodes import MapReader, describe, node_loc, read_yaml, unsafe_text
 from deckgen.dataset.evidence import EvidenceChecker
 from deckgen.dataset.model import (
     Dataset,
@@ -65,6 +65,9 @@ def check_dataset(path: Path, *, sources: SourceLibrary) -> tuple[Dataset | None
     if root is None:
         return None, diags
     shown = str(path)
+    # Region and kind names become chart XML: a control character written as an escape is
+    # refused here, so check finds what would break the render.
+    unsafe_text(root, shown, diags, what="dataset")
     dataset = _Parser(shown, diags, sources).dataset(root)
     return (None if diags.has_errors else dataset), diags
 

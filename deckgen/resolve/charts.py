@@ -10,6 +10,7 @@ from deckgen.brief.model import Brief, ChartBody, Located
 from deckgen.charts.compute import NATIVE_KINDS, compute
 from deckgen.charts.model import Annotation, ChartData, ChartFilter, ChartKind, ChartSpec, Renderer
 from deckgen.core.errors import Collector, Loc
+from deckgen.core.files import FileProblem, check_file, check_name
 from deckgen.core.suggest import suggestions
 from deckgen.dataset import DateError, check_dataset, parse_year_month
 from deckgen.dataset.model import Dataset, Flank, Status, YearMonth
@@ -19,19 +20,26 @@ _E = TypeVar("_E", bound=StrEnum)
 
 
 def brief_file(base: Path, ref: Located, what: str, diags: Collector, *, hint: str = "") -> Path | None:
-    """A file the brief names, relative to the brief's folder; a located error when it is missing."""
-    path = (base / ref.value).resolve()
-    if path.is_file():
-        return path
-    diags.error(
-        ref.loc,
-        "missing-file",
-        f"{what} not found: {ref.value}",
-        hint=f"paths are relative to the brief's folder ({base})" + (f"; {hint}" if hint else ""),
-        key=ref.key,
-        span=len(ref.value),
-    )
-    return None
+    """A file the brief names, relative to the brief's folder; a located error at the key when it
+    is missing, is not a regular file (a FIFO, a device, a folder), is too large or has too long a name."""
+    try:
+        check_name(ref.value, what)
+        path = (base / ref.value).resolve()
+        check_file(path, what)
+    except FileProblem as exc:
+        missing = exc.code == "missing-file"
+        diags.error(
+            ref.loc,
+            exc.code,
+            f"{what} not found: {ref.value}" if missing else f"'{ref.value}': {exc.message}",
+            hint=f"paths are relative to the brief's folder ({base})" + (f"; {hint}" if hint else "")
+            if missing
+            else exc.hint,
+            key=ref.key,
+            span=len(ref.value),
+        )
+        return None
+    return path
 
 
 class ChartResolver:

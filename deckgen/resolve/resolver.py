@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,7 +31,8 @@ from deckgen.brief.model import (
 )
 from deckgen.charts.model import ChartData
 from deckgen.core.assets import DEFAULT_TEMPLATE_NAME, default_template_path, profile_path
-from deckgen.core.errors import Collector, DeckgenError, Loc
+from deckgen.core.errors import Collector, DeckgenError, Loc, file_problem
+from deckgen.core.files import FileProblem, check_name, read_text
 from deckgen.core.suggest import did_you_mean
 from deckgen.core.textnorm import first_words, fold, locate, split_sentences
 from deckgen.dataset.model import SourceEvidence
@@ -55,6 +57,7 @@ from deckgen.resolve.model import (
     ResolvedTiming,
     ResolvedTitle,
 )
+from deckgen.resolve.pictures import picture_size, read_picture
 from deckgen.sources import (
     AddressError,
     AddressSyntaxError,
@@ -65,7 +68,7 @@ from deckgen.sources import (
 )
 from deckgen.sources.model import Article, Passage
 
-_IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
+__all__ = ["picture_size", "resolve"]
 
 
 def resolve(brief: Brief, *, sources_dir: Path | None = None) -> tuple[ResolvedDeck | None, Collector]:
@@ -128,6 +131,11 @@ class _Resolver:
         if ref.value in self.articles:
             return self.articles[ref.value]
         try:
+            check_name(ref.value + ".md", "source article")
+        except FileProblem as exc:
+            self.diags.error(ref.loc, exc.code, exc.message, hint=exc.hint, key=ref.key, span=len(ref.value))
+            return None
+        try:
             article = self.library.get(ref.value)
         except DeckgenError as exc:
             self.diags.extend(list(exc.diagnostics))
@@ -167,6 +175,13 @@ class _Resolver:
                 span=len(ref.value),
             )
             return None
+        profile = profile_path(path)
+        if os.path.lexists(profile):
+            try:
+                read_text(profile, "profile")  # a FIFO, a device or bad text: the renderer reads it
+            except FileProblem as exc:
+                self.diags.add(file_problem(str(profile), exc))
+                return None
         return path
 
     # -- addresses ---------------------------------------------------------------------------
@@ -307,46 +322,22 @@ class _Resolver:
         return ResolvedExcerpt(spec, (passage,), body, passage, picked, tuple(sentences))
 
     def image(self, ref: Located) -> tuple[Path, tuple[int, int]] | None:
-        """The picture's path and pixel size, once it is known to be a PNG or JPEG that opens."""
+        """The picture's path and pixel size, once it is known to be a PNG or JPEG that decodes."""
         path = brief_file(self.base, ref, "image", self.diags)
         if path is None:
             return None
-        with path.open("rb") as fh:
-            head = fh.read(8)
-        if not any(head.startswith(magic) for magic in _IMAGE_MAGIC):
+        try:
+            return path, read_picture(path)
+        except FileProblem as exc:
             self.diags.error(
                 ref.loc,
-                "bad-image",
-                f"'{ref.value}' is not a PNG or JPEG picture",
-                hint="export the picture as PNG (or JPEG for photographs)",
+                exc.code,
+                f"'{ref.value}': {exc.message}",
+                hint=exc.hint,
                 key=ref.key,
                 span=len(ref.value),
             )
             return None
-        size = picture_size(path)
-        if size is None:
-            self.diags.error(
-                ref.loc,
-                "bad-image",
-                f"'{ref.value}' cannot be read as a picture: it is damaged or not the format it claims",
-                hint="export the picture again as PNG (or JPEG for photographs)",
-                key=ref.key,
-                span=len(ref.value),
-            )
-            return None
-        return path, size
-
-
-def picture_size(path: Path) -> tuple[int, int] | None:
-    """Width and height in pixels, read from the file's header; None when Pillow cannot read it."""
-    from PIL import Image, UnidentifiedImageError  # only decks with pictures pay for the import
-
-    try:
-        with Image.open(path) as image:
-            width, height = image.size
-    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError):
-        return None
-    return (width, height) if width > 0 and height > 0 else None
 
 
 def _cited_bullets(body: SlideBody) -> tuple[tuple[BulletSpec, ...], ...]:

@@ -10,8 +10,10 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from deckgen.core.errors import Collector, Loc
+from deckgen.core.files import position
 from deckgen.core.suggest import suggestions
 from deckgen.core.textnorm import sanitize
+from deckgen.core.yamlcompose import TooLarge, compose_text, reader_index
 from deckgen.sources.address import is_valid_id
 from deckgen.sources.model import Article, Author, PubDate, Section
 
@@ -55,7 +57,15 @@ class FrontMatterReader:
     def keys(self, yaml_text: str) -> dict[str, tuple[Node, Node]] | None:
         """The known keys with their nodes; None when the YAML cannot be read at all."""
         try:
-            root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+            root = compose_text(yaml_text)
+        except TooLarge as exc:
+            mark = exc.problem_mark
+            self.diags.error(
+                self.loc(mark.line + 2, mark.column + 1) if mark else self.loc(2),
+                "yaml-too-large",
+                f"the front matter is too large: {exc.problem}",
+            )
+            return None
         except yaml.MarkedYAMLError as exc:
             # An unclosed quote or bracket fails at the end of the text; where it opened is more useful.
             at_end = "end of stream" in (exc.problem or "")
@@ -68,6 +78,17 @@ class FrontMatterReader:
                 f"the front matter is not valid YAML: {what}",
                 hint="put a value in quotes when it contains ': ' or ' #', "
                 "or starts with a quote, '[', '{', '&', '*', '!', '|' or '>'",
+            )
+            return None
+        except yaml.reader.ReaderError as exc:
+            line, col = position(yaml_text, reader_index(yaml_text, exc))
+            self.diags.error(
+                self.loc(line + 1, col),
+                "control-character",
+                f"the front matter contains the control character U+{exc.character:04X}"
+                if isinstance(exc.character, int)
+                else f"the front matter is not valid YAML: {exc.reason}",
+                hint="remove it; YAML does not allow control characters, even in a comment",
             )
             return None
         if root is None:

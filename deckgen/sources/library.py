@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 from deckgen.core.errors import Collector, DeckgenError, Diagnostic, Loc
+from deckgen.core.files import NAME_MAX, FileProblem, read_text
 from deckgen.core.suggest import suggestions
 from deckgen.sources.address import is_valid_id
 from deckgen.sources.markdown import load_article
@@ -32,10 +34,11 @@ class SourceLibrary:
         return sorted(p.stem for p in self.folder.glob("*.md") if p.is_file() and is_valid_id(p.stem))
 
     def path_for(self, article_id: str) -> Path | None:
-        if not is_valid_id(article_id):
+        if not is_valid_id(article_id) or len(os.fsencode(article_id)) > NAME_MAX - 3:
             return None
         path = self.folder / f"{article_id}.md"
-        return path if path.is_file() else None
+        # Anything by that name: a folder or a FIFO is then reported as "not a regular file".
+        return path if os.path.lexists(path) else None
 
     def loaded(self) -> tuple[Article, ...]:
         """Every article loaded so far: the source files a build depends on."""
@@ -87,7 +90,10 @@ class SourceLibrary:
 
 
 def _id_line(path: Path) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
+    try:
+        lines = read_text(path, "article", controls=True).splitlines()
+    except FileProblem:
+        return 1
     for number, line in enumerate(lines[1:], start=2):
         if line.rstrip() == "---":
             break

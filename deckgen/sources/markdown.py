@@ -7,7 +7,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckgen.core.errors import Collector, DeckgenError, Diagnostic, Loc
+from deckgen.core.errors import Collector, DeckgenError, Loc, file_problem
+from deckgen.core.files import FileProblem, read_text
 from deckgen.core.textnorm import sanitize
 from deckgen.sources.address import is_valid_id, looks_like_paragraphs
 from deckgen.sources.frontmatter import FrontMatterReader
@@ -22,15 +23,11 @@ _EXPLICIT_ID = re.compile(r"[ \t]*\{#([^}]*)\}$")
 def load_article(path: Path) -> Article:
     """Read one article file; every problem in it is raised together as one DeckgenError."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        problem = Diagnostic(Loc(str(path)), "source-not-found", f"no article file at {path}")
-        raise DeckgenError((problem,)) from None
-    except UnicodeDecodeError as exc:
-        line = exc.object[: exc.start].count(b"\n") + 1
-        hint = "save it as UTF-8 (most editors offer this under 'Save as' or 'Encoding')"
-        problem = Diagnostic(Loc(str(path), line, 1), "source-not-utf8", "the file is not UTF-8 text", hint)
-        raise DeckgenError((problem,)) from None
+        # Control characters in paragraphs are removed (sanitize); in the front matter, YAML refuses them.
+        text = read_text(path, "article", controls=True)
+    except FileProblem as exc:
+        code = {"missing-file": "source-not-found", "not-utf8": "source-not-utf8"}.get(exc.code)
+        raise DeckgenError((file_problem(str(path), exc, code),)) from None
     return parse_article(text, path=path)
 
 

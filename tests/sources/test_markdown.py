@@ -375,7 +375,7 @@ def test_missing_and_undecodable_files(tmp_path: Path) -> None:
     assert [d.code for d in problems(tmp_path / "absent.md")] == ["source-not-found"]
     bad = tmp_path / "latin.md"
     bad.write_bytes(b"---\ntitle: Caf\xe9\n---\n")
-    assert [where(d) for d in problems(bad)] == [("source-not-utf8", 2, 1)]
+    assert [where(d) for d in problems(bad)] == [("source-not-utf8", 2, 11)]
 
 
 def test_report_prints_path_line_col_and_the_source_line(tmp_path: Path) -> None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import colorsys
+import io
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any, cast
 
+from PIL import Image
 from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
@@ -21,6 +24,9 @@ from deckgen.plan.boxes import Box
 from deckgen.render.template.measure import list_styles
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
+# A picture's average colour is an estimate of what lies behind text on it (Pillow's thumbnail,
+# another program's scaling): aim that much higher there.
+PICTURE_MARGIN = 1.1
 
 
 class Ink(Enum):
@@ -74,6 +80,8 @@ class Palette:
 
     scheme: Mapping[str, str]
     background: str = "FFFFFF"
+    judged: bool = True  # False: a picture no one could read is behind the text
+    need: float = MIN_CONTRAST  # higher on a picture, whose colour is an average
 
     def resolve(self, element: Any) -> str | None:
         """The colour of ``a:solidFill`` (or of a colour element itself), modifiers applied."""
@@ -104,29 +112,38 @@ class Palette:
         """The theme colour and brightness that draw ``ink`` at 4.5:1 or better on the background.
 
         Text is the theme's text colour, or its background colour where that reads better (a dark
-        band on a light master); muted text moves towards the background only as far as contrast
-        allows; the accent darkens (lightens on dark) until it reads, else becomes text.
+        band on a light master), pushed away from the background until it reads; muted text moves
+        towards the background only as far as contrast allows; the accent darkens (lightens on
+        dark) until it reads, else becomes text. Behind text on a picture no one could read, the
+        theme's text colour, which the template chose for its picture.
         """
+        if not self.judged:
+            return MSO_THEME_COLOR.TEXT_1, 0.0
         bg = self.background
         theme, base = MSO_THEME_COLOR.TEXT_1, self.text()
         light = self.scheme.get("bg1", "FFFFFF")
-        if contrast(base, bg) < MIN_CONTRAST and contrast(light, bg) > contrast(base, bg):
+        if contrast(base, bg) < self.need and contrast(light, bg) > contrast(base, bg):
             theme, base = MSO_THEME_COLOR.BACKGROUND_1, light
         away = -1.0 if luminance(bg) > 0.18 else 1.0  # darken on light backgrounds, lighten on dark
         if ink is Ink.MUTED:
             for step in (0.25, 0.15):
-                if contrast(brighten(base, -away * step), bg) >= MIN_CONTRAST:
+                if contrast(brighten(base, -away * step), bg) >= self.need:
                     return theme, -away * step
         if ink is Ink.ACCENT:
-            for step in (0.0, 0.25, 0.5):
-                if contrast(brighten(self.accent(), away * step), bg) >= MIN_CONTRAST:
+            for step in (0.0, 0.25, 0.5, 0.75):
+                if contrast(brighten(self.accent(), away * step), bg) >= self.need:
                     return MSO_THEME_COLOR.ACCENT_1, away * step
-        return theme, 0.0
+        # At full brightness the text is white on dark or black on light: 4.58:1 at the least.
+        for step in (0.0, 0.25, 0.5, 0.75):
+            if contrast(brighten(base, away * step), bg) >= self.need:
+                return theme, away * step
+        return theme, away
 
 
 def slide_palette(slide: Slide, box: Box | None = None) -> Palette:
-    """The slide's theme colours, and the colour behind ``box``: the filled shape of the layout or
-    master under its centre, else the slide's background."""
+    """The slide's theme colours, and the colour behind ``box``: the filled shape or picture of
+    the layout or master under its centre (a picture's average colour over the box), else the
+    slide's background."""
     layout = layout_ink(slide.slide_layout)
     palette = layout.palette
     own_map = slide._element.find(f"{qn('p:clrMapOvr')}/{qn('a:overrideClrMapping')}")
@@ -134,19 +151,65 @@ def slide_palette(slide: Slide, box: Box | None = None) -> Palette:
         palette = _palette(slide._element, slide.slide_layout)  # deckgen writes neither; others may
     if box is not None:
         cx, cy = box.left + box.width // 2, box.top + box.height // 2
-        for shape, color in layout.fills:  # bottom to top: the last one under the centre shows
+        for shape, fill in layout.fills:  # bottom to top: the last one under the centre shows
             if shape.left <= cx <= shape.right and shape.top <= cy <= shape.bottom:
-                palette = replace(palette, background=color)
+                color = fill if isinstance(fill, str) else fill.average(shape, box)
+                background = color or palette.scheme.get("bg1", "FFFFFF")
+                need = MIN_CONTRAST if isinstance(fill, str) else MIN_CONTRAST * PICTURE_MARGIN
+                palette = replace(palette, background=background, judged=color is not None, need=need)
     return palette
+
+
+@dataclass(frozen=True, eq=False)
+class Backdrop:
+    """A picture text may sit on, shrunk to a few thousand pixels; ``image`` None when Pillow
+    cannot read it (a vector picture, a damaged file)."""
+
+    image: Image.Image | None
+
+    def average(self, where: Box, box: Box) -> str | None:
+        """The average colour of the picture, stretched over ``where``, under ``box``."""
+        if self.image is None or where.width <= 0 or where.height <= 0:
+            return None
+        w, h = self.image.size
+        left, top = max(box.left, where.left), max(box.top, where.top)
+        right, bottom = min(box.right, where.right), min(box.bottom, where.bottom)
+        x0, x1 = ((x - where.left) * w // where.width for x in (left, right))
+        y0, y1 = ((y - where.top) * h // where.height for y in (top, bottom))
+        x0, y0 = min(max(x0, 0), w - 1), min(max(y0, 0), h - 1)
+        crop = self.image.crop((x0, y0, max(x1, x0 + 1), max(y1, y0 + 1)))
+        r, g, b = cast("tuple[int, int, int]", crop.resize((1, 1), Image.Resampling.BOX).getpixel((0, 0)))
+        return f"{r:02X}{g:02X}{b:02X}"
+
+
+_BACKDROPS: weakref.WeakKeyDictionary[Any, Backdrop] = weakref.WeakKeyDictionary()
+
+
+def backdrop(image_part: Any, under: str) -> Backdrop:
+    """The picture in ``image_part``, transparent pixels over ``under``; read once per part."""
+    cached = _BACKDROPS.get(image_part)
+    if cached is None:
+        try:
+            with Image.open(io.BytesIO(image_part.blob)) as opened:
+                opened.draft("RGB", (256, 256))  # JPEG: decode at a fraction of the size
+                picture = opened.convert("RGBA")
+            picture.thumbnail((96, 96))
+            flat = Image.new("RGBA", picture.size, "#" + under)
+            cached = Backdrop(Image.alpha_composite(flat, picture).convert("RGB"))
+        except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+            cached = Backdrop(None)
+        _BACKDROPS[image_part] = cached
+    return cached
 
 
 @dataclass(frozen=True)
 class LayoutInk:
-    """What a layout gives every slide made from it: its colours and background, and the filled
-    decorative shapes (bands, bars) of the layout and its master, bottom to top."""
+    """What a layout gives every slide made from it: its colours and background, and what lies
+    on it, bottom to top: a background picture, then the filled decorative shapes (bands, bars)
+    and pictures of the master and the layout."""
 
     palette: Palette
-    fills: tuple[tuple[Box, str], ...]
+    fills: tuple[tuple[Box, str | Backdrop], ...]
 
 
 # Worked out once per layout of an opened template, not once per text box: the layout part is the
@@ -209,22 +272,50 @@ def _background(element: Any, palette: Palette) -> str | None:
     return palette.resolve(ref[0]) if ref is not None and len(ref) else None
 
 
-def _filled_shapes(layout: SlideLayout, palette: Palette) -> tuple[tuple[Box, str], ...]:
-    """The solid-filled decorative shapes of the master (when the layout shows them) and layout."""
+def _filled_shapes(layout: SlideLayout, palette: Palette) -> tuple[tuple[Box, str | Backdrop], ...]:
+    """A background picture, then the solid-filled shapes and the pictures of the master (when
+    the layout shows them) and the layout."""
+    found: list[tuple[Box, str | Backdrop]] = []
+    slide_box = _slide_box(layout)
+    for owner in (layout, layout.slide_master):  # the nearest background shows
+        bg = owner._element.find(f"{qn('p:cSld')}/{qn('p:bg')}")
+        if bg is not None:
+            blip = bg.find(f"{qn('p:bgPr')}/{qn('a:blipFill')}/{qn('a:blip')}")
+            if blip is not None and slide_box is not None:
+                found.append((slide_box, _picture(owner.part, blip, palette)))
+            break
     parts: list[Any] = [layout.slide_master, layout]
     if layout._element.get("showMasterSp") == "0":
         parts = [layout]
-    found = []
     for part in parts:
         for shape in part.shapes:
             if shape.is_placeholder or None in (shape.left, shape.top, shape.width, shape.height):
                 continue
+            box = Box(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
+            if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+                blip = shape._element.find(f"{qn('p:blipFill')}/{qn('a:blip')}")
+                found.append((box, _picture(part.part, blip, palette)))
+                continue
             color = palette.resolve(shape._element.find(f"{qn('p:spPr')}/{qn('a:solidFill')}"))
             if color:
-                found.append(
-                    (Box(int(shape.left), int(shape.top), int(shape.width), int(shape.height)), color)
-                )
+                found.append((box, color))
     return tuple(found)
+
+
+def _slide_box(layout: SlideLayout) -> Box | None:
+    prs = layout.part.package.presentation_part.presentation
+    width, height = prs.slide_width, prs.slide_height
+    return Box(0, 0, int(width), int(height)) if width and height else None
+
+
+def _picture(part: Any, blip: Any, palette: Palette) -> Backdrop:
+    """The picture an ``a:blip`` of ``part`` embeds (a linked one cannot be read)."""
+    rid = blip.get(qn("r:embed")) if blip is not None else None
+    try:
+        image_part = part.related_part(rid) if rid else None
+    except KeyError:
+        image_part = None
+    return backdrop(image_part, palette.background) if image_part is not None else Backdrop(None)
 
 
 def layout_cache(shape: BaseShape, name: str) -> dict[Any, Any]:
@@ -243,7 +334,8 @@ def inherited_color(shape: BaseShape, level: int, palette: Palette) -> str | Non
     if not shape.is_placeholder:
         return None
     cache = layout_cache(shape, "color")
-    key = (shape.placeholder_format.idx, level, tuple(sorted(palette.scheme.items())))
+    ph = shape.placeholder_format  # LibreOffice's exports give every placeholder idx 0: the type too
+    key = (ph.type, ph.idx, level, tuple(sorted(palette.scheme.items())))
     if key not in cache:
         cache[key] = _inherited_color(shape, level, palette)
     return cast("str | None", cache[key])

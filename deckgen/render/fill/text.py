@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
 from pptx.dml.color import ColorFormat
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.parts.slide import SlidePart
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
 from pptx.shapes.shapetree import SlideShapes
@@ -18,7 +20,8 @@ from pptx.util import Emu, Pt
 from deckgen.core.contrast import contrast
 from deckgen.core.textnorm import notes_text, slide_text
 from deckgen.plan.boxes import Box
-from deckgen.render.fill.colors import MIN_CONTRAST, Ink, Palette, inherited_color
+from deckgen.render.fill.colors import Ink, Palette, inherited_color, layout_cache, slide_palette
+from deckgen.render.template.measure import prompt_only
 
 
 @dataclass(frozen=True)
@@ -38,13 +41,16 @@ class Line:
 
 def legible(shape: BaseShape, lines: Sequence[Line], palette: Palette) -> list[Line]:
     """Lines that inherit a colour too faint for their background (a template's light grey
-    subtitle) are drawn in muted theme text instead, which keeps 4.5:1."""
+    subtitle) are drawn in muted theme text instead, which keeps 4.5:1; lines that inherit no
+    colour, and so show the theme's text colour, are drawn in theme text that reads on the
+    background when that colour does not (black on a LibreOffice template's blue picture)."""
     out = []
     for line in lines:
         if line.ink is None:
             inherited = inherited_color(shape, line.level, palette)
-            if inherited and contrast(inherited, palette.background) < MIN_CONTRAST:
-                line = replace(line, ink=Ink.MUTED)
+            shown = inherited or palette.text()
+            if palette.judged and contrast(shown, palette.background) < palette.need:
+                line = replace(line, ink=Ink.MUTED if inherited else Ink.TEXT)
         out.append(line)
     return out
 
@@ -55,7 +61,10 @@ def legible(shape: BaseShape, lines: Sequence[Line], palette: Palette) -> list[L
 def write_lines(
     frame: TextFrame, lines: Sequence[Line], *, lang: str, palette: Palette | None = None
 ) -> None:
-    """Replace everything in ``frame`` with ``lines``, one paragraph each."""
+    """Replace everything in ``frame`` with ``lines``, one paragraph each, coloured for what lies
+    behind ``frame``'s own shape (a caller's ``palette`` may be for a larger area around it)."""
+    palette = palette_behind(frame, palette)
+    lines = pinned(frame, lines)
     frame.clear()  # type: ignore[no-untyped-call]  # leaves one paragraph, which line 1 reuses
     frame.word_wrap = True
     for n, line in enumerate(lines):
@@ -69,6 +78,50 @@ def write_lines(
         if not line.bullet:
             remove_bullet(para)
         style_runs(para, line, lang=lang, palette=palette)
+
+
+def pinned(frame: TextFrame, lines: Sequence[Line]) -> list[Line]:
+    """Lines that keep the template's size (or weight) where only its placeholders' prompt
+    paragraphs set it (LibreOffice's exports) say it, so it is drawn at the size the plan
+    measured rather than at whatever each program falls back to."""
+    shape = getattr(frame, "_parent", None)
+    if shape is None or not getattr(shape, "is_placeholder", False) or not isinstance(shape.part, SlidePart):
+        return list(lines)
+    out = []
+    for line in lines:
+        if line.size is None or line.bold is None:
+            size, bold = prompt_pins(shape, line.level)
+            line = replace(
+                line,
+                size=line.size if line.size is not None else size,
+                bold=line.bold if line.bold is not None else (True if bold else None),
+            )
+        out.append(line)
+    return out
+
+
+def prompt_pins(shape: BaseShape, level: int) -> tuple[float | None, bool]:
+    """``prompt_only`` for a slide placeholder's ``level`` (0-based), once per layout."""
+    kind = shape.placeholder_format.type
+    cache = layout_cache(shape, "pins")
+    key = (kind, shape.placeholder_format.idx, level)
+    if key not in cache:
+        style = "titleStyle" if kind is not None and "TITLE" in kind.name else "bodyStyle"
+        master = shape.part.slide_layout.slide_master  # type: ignore[attr-defined]
+        cache[key] = prompt_only(shape, master, style, level + 1)
+    return cast("tuple[float | None, bool]", cache[key])
+
+
+def palette_behind(frame: TextFrame, palette: Palette | None) -> Palette | None:
+    """``palette`` with the background under the frame's shape, when that is a slide's shape."""
+    shape = getattr(frame, "_parent", None)
+    part = getattr(shape, "part", None)
+    if palette is None or shape is None or not isinstance(part, SlidePart):
+        return palette
+    spot = (shape.left, shape.top, shape.width, shape.height)
+    if any(v is None for v in spot):
+        return palette
+    return slide_palette(part.slide, Box(*(int(v) for v in spot)))
 
 
 def style_runs(para: _Paragraph, line: Line, *, lang: str, palette: Palette | None = None) -> None:

@@ -8,7 +8,10 @@ import re
 import zipfile
 from datetime import UTC, date, datetime
 
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationT
 
@@ -114,8 +117,35 @@ def list_notes_master(prs: PresentationT) -> None:
     pres.find(qn("p:sldMasterIdLst")).addnext(id_list)
 
 
+VIEW_PROPS_XML = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<p:viewPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    b' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    b' xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+    b'<p:normalViewPr><p:restoredLeft sz="15620"/><p:restoredTop sz="94660"/></p:normalViewPr>'
+    b'<p:gridSpacing cx="76200" cy="76200"/></p:viewPr>'
+)
+
+
+def add_view_props(prs: PresentationT) -> None:
+    """Give the presentation a view-properties part when the template has none (LibreOffice's
+    exports): PowerPoint offers to repair a deck without one. python-pptx's default template's,
+    less its window scale and origin, so every deck gets the same bytes."""
+    if any(rel.reltype == RT.VIEW_PROPS for rel in prs.part.rels.values()):
+        return
+    package = prs.part.package
+    taken = {str(part.partname) for part in package.iter_parts()}
+    partname, n = "/ppt/viewProps.xml", 1
+    while partname in taken:  # a stray part by that name that nothing calls view properties
+        n += 1
+        partname = f"/ppt/viewProps{n}.xml"
+    part = Part(PackURI(partname), CT.PML_VIEW_PROPS, package, VIEW_PROPS_XML)
+    prs.part.relate_to(part, RT.VIEW_PROPS)
+
+
 def deck_bytes(prs: PresentationT, stamp: datetime) -> bytes:
     """Save and re-zip: python-pptx stamps every entry with the current time."""
+    add_view_props(prs)
     buffer = io.BytesIO()
     prs.save(buffer)
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as saved:

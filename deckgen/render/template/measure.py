@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from copy import deepcopy
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
+from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation as PresentationT
 from pptx.shapes.base import BaseShape
 from pptx.slide import SlideLayout, SlideMaster
@@ -115,15 +117,80 @@ def text_style(shape: BaseShape, master: SlideMaster, style: str) -> TextStyle:
 
 
 def list_styles(shape: BaseShape, master: SlideMaster, style: str) -> list[Any]:
-    """Where a placeholder's paragraph levels are styled, nearest first: the layout placeholder,
-    the master placeholder it inherits from, then the master's title or body text style."""
-    chain: list[Any] = []
+    """Where a placeholder's paragraph levels are styled, nearest first: the list styles of the
+    layout placeholder and of the master placeholder it inherits from, then what those two
+    placeholders' own paragraphs set (``prompt_style``), then the master's title or body style."""
+    lists, prompts, text_styles = style_sources(shape, master, style)
+    return lists + prompts + text_styles
+
+
+def style_sources(shape: BaseShape, master: SlideMaster, style: str) -> tuple[list[Any], ...]:
+    """The placeholders' list styles (nearest first), their ``prompt_style``, and the master's
+    text style: renderers inherit the first and last, not the prompts."""
+    nodes: list[Any] = []
     node: Any = shape
     while node is not None:
-        chain.extend(node._element.xpath("./p:txBody/a:lstStyle"))
+        nodes.append(node)
         node = getattr(node, "_base_placeholder", None)
-    chain.extend(master._element.xpath(f"./p:txStyles/p:{style}"))
-    return chain
+    lists: list[Any] = [found for n in nodes for found in n._element.xpath("./p:txBody/a:lstStyle")]
+    prompts = [prompt_style(n._element) for n in nodes if not isinstance(n.part, SlidePart)]
+    return lists, prompts, list(master._element.xpath(f"./p:txStyles/p:{style}"))
+
+
+def prompt_only(shape: BaseShape, master: SlideMaster, style: str, level: int) -> tuple[float | None, bool]:
+    """(size, bold) of level ``level`` (1-based) that only the placeholders' prompt paragraphs
+    set: ``list_styles`` measures text with them, but no renderer inherits them (LibreOffice
+    draws its own 44 pt titles, PowerPoint its 18 pt), so text that keeps them must say them."""
+    lists, prompts, text_styles = style_sources(shape, master, style)
+    inherited = lists + text_styles
+
+    def first(chain: list[Any], name: str) -> str | None:
+        return next((v for el in chain if (v := level_attr(el, level, name)) is not None), None)
+
+    size = first(prompts, "sz") if first(inherited, "sz") is None else None
+    bold = first(inherited, "b") is None and first(prompts, "b") in ("1", "true")
+    return (int(size) / 100 if size else None), bold
+
+
+PROMPT_RUN_ATTRS = ("sz", "b")
+# Not the colour: a slide's text is drawn in the theme's text colour whatever colour the prompt
+# runs have (Metropolis's are white; its slides' bare titles are drawn black), and the renderer
+# chooses colours for the background (``fill/colors.py``).
+PROMPT_RUN_CHILDREN = ("a:latin",)
+
+
+def prompt_style(placeholder: Any) -> Any:
+    """What a layout or master placeholder's own "Click to edit" paragraphs set, as a list style.
+
+    LibreOffice's exports keep the template's sizes, weights and faces only there, on the runs
+    (``a:rPr``) and paragraph ends (``a:endParaRPr``) of one paragraph per level; its own sample
+    slides repeat them on every run. Neither PowerPoint nor LibreOffice inherits them (a bare
+    title is drawn at LibreOffice's 44 pt whatever they say), so the renderer writes out what
+    only they set (``prompt_only``). Level N is the first paragraph at level N - 1.
+    """
+    lst = placeholder.makeelement(qn("a:lstStyle"), {})
+    seen: set[int] = set()
+    for para in placeholder.xpath("./p:txBody/a:p"):
+        ppr = para.find(qn("a:pPr"))
+        level = int(ppr.get("lvl", "0")) if ppr is not None else 0
+        if level in seen or not 0 <= level < 9:
+            continue
+        seen.add(level)
+        props = para.xpath("./a:r/a:rPr | ./a:endParaRPr")
+        defaults = lst.makeelement(qn("a:defRPr"), {})
+        for name in PROMPT_RUN_ATTRS:
+            value = next((v for rpr in props if (v := rpr.get(name)) is not None), None)
+            if value is not None:
+                defaults.set(name, value)
+        for tag in PROMPT_RUN_CHILDREN:
+            child = next((c for rpr in props if (c := rpr.find(qn(tag))) is not None), None)
+            if child is not None:
+                defaults.append(deepcopy(child))
+        if len(defaults) or defaults.attrib:
+            level_pr = lst.makeelement(qn(f"a:lvl{level + 1}pPr"), {})
+            level_pr.append(defaults)
+            lst.append(level_pr)
+    return lst
 
 
 def level_attr(style: Any, level: int, name: str, child: str = "") -> str | None:

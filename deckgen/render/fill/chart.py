@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Emu, Pt
+from xlsxwriter import Workbook
 
 from deckgen.charts.cache import ChartCache, render_png_cached
 from deckgen.charts.model import CategoryTable, ChartLayout, ChartStyle
@@ -103,8 +107,27 @@ def _native(
     return frame
 
 
+class _TextOnlyWorkbook(CategoryWorkbookWriter):
+    """The chart's embedded workbook with every string stored as text. XlsxWriter turns a string
+    that starts with "=" into a live formula by default, and category and series names come
+    from a dataset: "=HYPERLINK(...)" must stay words in a cell, never run."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
+        workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False})
+        worksheet = workbook.add_worksheet()
+        yield workbook, worksheet
+        workbook.close()
+
+
+class _ChartData(CategoryChartData):
+    @property
+    def _workbook_writer(self) -> _TextOnlyWorkbook:
+        return _TextOnlyWorkbook(self)
+
+
 def _chart_data(table: CategoryTable) -> CategoryChartData:
-    data = CategoryChartData(number_format="0")
+    data = _ChartData(number_format="0")
     # A bar chart draws its first category at the bottom; feed them reversed so the table's first
     # category reads first, at the top, without reversing the axis (which moves the scale up).
     data.categories = list(reversed(table.categories))

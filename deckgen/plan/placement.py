@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from deckgen.charts.model import CategoryTable, ChartStyle
 from deckgen.core.errors import Diagnostic, Loc, Severity
 from deckgen.core.units import EMU_PER_PT, inches
 from deckgen.plan.boxes import FOOTER_BAND, GAP, Box, content_area, fit_inside
 from deckgen.plan.charting import fit_chart
 from deckgen.plan.footer import place_footer, source_row_height
-from deckgen.plan.geometry import RoleGeometry, TemplateGeometry, TextStyle
+from deckgen.plan.geometry import Box4, RoleGeometry, TemplateGeometry, TextStyle
 from deckgen.plan.measure import (
     FRAME_INSET_PT,
     FRAME_INSET_X,
@@ -18,7 +17,6 @@ from deckgen.plan.measure import (
     Run,
     fits,
     line_count,
-    text_width_pt,
 )
 from deckgen.plan.model import (
     CAPTION_PT,
@@ -49,9 +47,6 @@ from deckgen.plan.sizing import (
 )
 
 CAPTION_GAP = inches(0.1)  # between a picture or chart and its caption
-# A legend to the right of the bars would leave them less than this wide: put it under them
-# instead (a 4:3 slide). 16:9 slides keep it at the right, beside the bars.
-MIN_PLOT_W = inches(5.0)
 
 
 def place_deck(plan: DeckPlan, geometry: TemplateGeometry) -> tuple[DeckPlan, list[Diagnostic]]:
@@ -76,7 +71,7 @@ def one_title_size(slides: tuple[SlidePlan, ...], geometry: TemplateGeometry) ->
     from slide to slide looks unfinished. A title that needs less keeps its own size. Title and
     section slides keep theirs: their titles are meant to be larger.
     """
-    groups: dict[tuple[object, ...], list[int]] = {}
+    groups: dict[tuple[Box4, TextStyle], list[int]] = {}
     for n, slide in enumerate(slides):
         role = geometry.roles.get(slide.layout)
         if role is None or role.title is None or slide.layout in (Layout.TITLE, Layout.SECTION):
@@ -84,7 +79,6 @@ def one_title_size(slides: tuple[SlidePlan, ...], geometry: TemplateGeometry) ->
         groups.setdefault((role.title, role.title_style), []).append(n)
     out = list(slides)
     for (_, style), members in groups.items():
-        assert isinstance(style, TextStyle)
         base = style.size or DEFAULT_TITLE_PT
         sizes = [out[n].title_size or base for n in members]
         mild = [size for size in sizes if size >= base * 0.75]
@@ -293,15 +287,3 @@ def caption_height(text: str, width: int, *, family: str) -> int:
         return 0
     lines = line_count(text, width - 2 * FRAME_INSET_X, CAPTION_PT, family=family)
     return int((lines * CAPTION_PT * LINE_SPACING + FRAME_INSET_PT) * EMU_PER_PT) + 1
-
-
-def legend_below(table: CategoryTable, box: Box, style: ChartStyle) -> bool:
-    """True when a legend at the right would squeeze the bars (a 4:3 slide, long kind names)."""
-
-    def widest(names: tuple[str, ...]) -> int:
-        widths = (text_width_pt(n, style.tick_size, family=style.font) for n in names)
-        return int(max(widths, default=0) * EMU_PER_PT)
-
-    legend_w = widest(tuple(s.name for s in table.series)) + inches(0.5)
-    labels_w = widest(table.categories) + inches(0.3)
-    return box.width - legend_w - labels_w < MIN_PLOT_W

@@ -53,7 +53,7 @@ from deckgen.core.errors import DeckgenError, Diagnostic
 from tests.conftest import BRIEFS, EXAMPLES, ROOT
 from tests.corpus import converted_templates, impress_templates
 from tests.deckview import assert_invariants
-from tests.pdftext import missing_tools, pdf_pages, to_pdf
+from tests.pdftext import Line, Word, missing_tools, pdf_pages, to_pdf
 from tests.test_overflow import TOLERANCE_PT, _boxes, _inside
 
 LOCAL_TEMPLATES = ROOT / "tests" / "templates"
@@ -269,6 +269,30 @@ def convert_in_batches(decks: list[Path], outdir: Path, batches: int = 2) -> dic
     return pdfs
 
 
+def _pieces(line: Line) -> list[Line]:
+    """A line cut where its words are far apart. pdftotext joins the lines of two columns that
+    share a baseline into one; each column's words must lie inside that column's own box."""
+    if not line.words:
+        return [line]
+    runs: list[list[Word]] = [[line.words[0]]]
+    for word in line.words[1:]:
+        gap = word.x0 - runs[-1][-1].x1
+        if gap > line.size_pt:  # wider than a space by far: another column's text
+            runs.append([word])
+        else:
+            runs[-1].append(word)
+    return [
+        Line(
+            " ".join(w.text for w in run),
+            run[0].x0,
+            min(w.y0 for w in run),
+            run[-1].x1,
+            max(w.y1 for w in run),
+        )
+        for run in runs
+    ]
+
+
 def text_problems(deck: Path, pdf: Path) -> list[str]:
     """Lines LibreOffice drew outside every text shape or chart, or outside the page."""
     pages = pdf_pages(pdf)
@@ -284,10 +308,10 @@ def text_problems(deck: Path, pdf: Path) -> list[str]:
             problems.append(f"slide {number}: a shape has no position, so its text cannot be checked")
             continue
         for line in page.lines:
-            if not any(_inside(line, box) for box in boxes):
-                problems.append(
-                    f"slide {number}: {line.text!r} at y {line.y0:.0f}-{line.y1:.0f} is outside every box"
-                )
+            for piece in _pieces(line):
+                if not any(_inside(piece, box) for box in boxes):
+                    where = f"at y {piece.y0:.0f}-{piece.y1:.0f}"
+                    problems.append(f"slide {number}: {piece.text!r} {where} is outside every box")
             if line.x0 < -t or line.y0 < -t or line.x1 > page.width + t or line.y1 > page.height + t:
                 problems.append(
                     f"slide {number}: {line.text!r} at x {line.x0:.0f}-{line.x1:.0f} "

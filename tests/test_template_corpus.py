@@ -277,7 +277,7 @@ def _pieces(line: Line) -> list[Line]:
     runs: list[list[Word]] = [[line.words[0]]]
     for word in line.words[1:]:
         gap = word.x0 - runs[-1][-1].x1
-        if gap > line.size_pt:  # wider than a space by far: another column's text
+        if gap > 0.6 * line.size_pt:  # two spaces and more: another column's text
             runs.append([word])
         else:
             runs[-1].append(word)

@@ -20,7 +20,14 @@ from deckgen.core.errors import (
     sort_diagnostics,
 )
 from deckgen.core.files import FileProblem, read_text
-from deckgen.jobs.manifest import make_manifest, manifest_path, up_to_date
+from deckgen.jobs.manifest import (
+    changed_inputs,
+    file_digest,
+    make_manifest,
+    manifest_path,
+    snapshot,
+    up_to_date,
+)
 from deckgen.jobs.output import deck_lock, default_output, write_atomic
 from deckgen.plan import DeckPlan, plan_deck
 from deckgen.plan.model import Layout
@@ -108,23 +115,57 @@ def build(
         # Another job may have built it while we waited for the lock.
         if not force and (done := up_to_date(brief, target, sources_dir=sources_dir)) is not None:
             return BuildResult(brief, target, done.slides, (), time.perf_counter() - started, skipped=True)
+        first = _brief_digest(brief)
         checked = check(brief, strict=strict, sources_dir=sources_dir)
+        digests = _snapshot(brief, checked.inputs)  # what this build read, taken before rendering
         from deckgen.render import render_deck
 
         cache = None if no_cache else ChartCache.default()
         data = render_deck(checked.plan, chart_cache=cache)
         write_atomic(target, data)
         slides = len(checked.plan.slides)
-        write_atomic(
-            manifest_path(target),
-            make_manifest(brief, checked.inputs, data, slides, sources_dir=sources_dir).to_json().encode(),
-        )
+        changed = changed_inputs(digests)
+        if first is not None and digests.get(str(brief.resolve())) != first:
+            changed.append(str(brief))
+        diagnostics = checked.diagnostics
+        if changed:
+            manifest_path(target).unlink(missing_ok=True)  # the next build must not skip this deck
+            diagnostics = (*diagnostics, _changed_during_build(target, changed))
+        else:
+            made = make_manifest(
+                brief, checked.inputs, data, slides, sources_dir=sources_dir, digests=digests
+            )
+            write_atomic(manifest_path(target), made.to_json().encode())
     return BuildResult(
         brief=brief,
         output=target,
         slides=slides,
-        diagnostics=checked.diagnostics,
+        diagnostics=diagnostics,
         seconds=time.perf_counter() - started,
+    )
+
+
+def _brief_digest(brief: Path) -> str | None:
+    try:
+        return file_digest(brief, "brief")
+    except FileProblem:
+        return None  # check reports it
+
+
+def _snapshot(brief: Path, inputs: tuple[Path, ...]) -> dict[str, str]:
+    try:
+        return snapshot(brief, inputs)
+    except FileProblem as exc:
+        raise DeckgenError((file_problem(str(brief), exc),)) from None
+
+
+def _changed_during_build(target: Path, changed: list[str]) -> Diagnostic:
+    return Diagnostic(
+        Loc(changed[0]),
+        "input-changed-during-build",
+        f"{', '.join(changed)} changed while {target} was being built; the deck reflects the "
+        "earlier content, and no manifest was written, so the next build rebuilds it",
+        severity=Severity.WARNING,
     )
 
 

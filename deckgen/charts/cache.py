@@ -9,6 +9,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import tempfile
 from importlib import metadata
 from pathlib import Path
@@ -16,8 +17,11 @@ from pathlib import Path
 import deckgen
 from deckgen.charts.folders import default_folder as default_folder
 from deckgen.charts.model import ChartData, ChartLayout, ChartStyle
+from deckgen.core.files import FileProblem, read_bytes
 
-_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# An entry is named ``<key>.<sha256 of key and picture>.png``: a truncated, edited or swapped
+# entry fails the hash on read and is redrawn, never embedded. No signature is trusted.
+_DIGEST_LEN = 64
 # Bump with any change to the drawing modules (draw, canvas, marks, bars, timeline, matrix,
 # tilemap) that changes pixels: cached pictures must not survive it.
 DRAW_REVISION = "4"
@@ -61,29 +65,57 @@ class ChartCache:
         text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    def path(self, key: str) -> Path:
-        return self.folder / f"{key}.png"
+    def path(self, key: str, data: bytes) -> Path:
+        """``<key>.<content hash>.png``: the name vouches for the bytes, bound to the key."""
+        return self.folder / f"{key}.{_entry_digest(key, data)}.png"
+
+    def entries(self, key: str) -> list[Path]:
+        """The files stored under ``key``, matched by the exact shape of their name."""
+        shape = re.compile(rf"{re.escape(key)}\.[0-9a-f]{{{_DIGEST_LEN}}}\.png")
+        try:
+            names = sorted(n for n in os.listdir(self.folder) if n.startswith(key) and shape.fullmatch(n))
+        except OSError:
+            return []
+        return [self.folder / n for n in names]
 
     def get(self, key: str) -> bytes | None:
-        try:
-            data = self.path(key).read_bytes()
-        except OSError:
-            return None
-        return data if data.startswith(_PNG_SIGNATURE) else None
+        """The stored picture whose content hash (in its name) matches; None (redraw) otherwise.
+
+        Read as an untrusted file: a regular file within the picture limit, opened non-blocking.
+        A truncated, edited or swapped entry fails the hash and is never returned.
+        """
+        for path in self.entries(key):
+            try:
+                data = read_bytes(path, "image")
+            except FileProblem:
+                continue
+            if path == self.path(key, data):
+                return data
+        return None
 
     def put(self, key: str, data: bytes) -> None:
-        """Written to a temporary file first and renamed, so a reader never sees half a picture."""
+        """Written to a temporary file first and renamed, so a reader never sees half a picture;
+        entries of the same key that failed their hash are removed."""
         self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.path(key, data)
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".png")
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
                 out.flush()
                 os.fsync(out.fileno())
-            os.replace(tmp, self.path(key))
+            os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        for stale in self.entries(key):
+            if stale != target:
+                stale.unlink(missing_ok=True)
+
+
+def _entry_digest(key: str, data: bytes) -> str:
+    """Binds the picture to its key: a picture stored under another chart's key does not match."""
+    return hashlib.sha256(key.encode("utf-8", "replace") + b"\0" + data).hexdigest()
 
 
 def render_png_cached(

@@ -73,6 +73,11 @@ def build(
     briefs = batch.collect_briefs(paths)
     if output is not None and (len(briefs) != 1 or out_dir is not None):
         raise click.UsageError("-o/--output names one file: give exactly one brief and no --out-dir")
+    if output is not None:
+        from deckgen.jobs.output import output_problem
+
+        if (problem := output_problem(output)) is not None:
+            raise click.UsageError(f"-o/--output: {problem}")
     if shard is not None:
         try:
             k, n = batch.parse_shard(shard)
@@ -99,6 +104,12 @@ def build(
     sys.exit(EXIT_INPUT if failed else EXIT_OK)
 
 
+def _what_was_written(outcome: Any) -> str:
+    if any(d.code == "manifest-not-written" for d in outcome.diagnostics):
+        return f"the deck for {outcome.brief} was written, but not its manifest"
+    return f"no deck written for {outcome.brief}"
+
+
 def _run_with_progress(batch: Any, briefs: list[Path], options: Any, *, jobs: int, quiet: bool) -> list[Any]:
     """A progress bar on a terminal; otherwise one plain line per brief (and diagnostics)."""
 
@@ -107,7 +118,7 @@ def _run_with_progress(batch: Any, briefs: list[Path], options: Any, *, jobs: in
             return
         print_diagnostics(outcome.diagnostics)
         if outcome.status == "failed":
-            click.echo(f"{count_line(outcome.diagnostics)}; no deck written for {outcome.brief}.", err=True)
+            click.echo(f"{count_line(outcome.diagnostics)}; {_what_was_written(outcome)}.", err=True)
         elif outcome.status == "skipped":
             click.echo(f"up to date {outcome.output} ({outcome.slides} slides)", err=True)
         else:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import fcntl
 import os
+import re
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -11,7 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from deckgen.core.errors import DeckgenError, Diagnostic, Loc
-from deckgen.jobs.manifest import STATE_DIR
+from deckgen.jobs.manifest import STATE_DIR, manifest_path
+
+# ``tempfile.mkstemp``'s random part: eight characters from this alphabet.
+_TEMP_PART = "[a-z0-9_]{8}"
+_FULL_DISK = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG})
 
 
 def default_output(brief: Path) -> Path:
@@ -19,28 +27,58 @@ def default_output(brief: Path) -> Path:
     return Path("decks") / f"{brief.stem}.pptx"
 
 
+def output_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be a deck's output (a device, FIFO, socket or folder), else None.
+
+    A symlink to a regular file is fine: the rename replaces the link, never what it points to.
+    """
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = None  # missing, or a dangling symlink: the rename creates a regular file
+    if info is None or stat.S_ISREG(info.st_mode):
+        return None
+    if stat.S_ISDIR(info.st_mode):
+        return f"{path} is a folder; name the deck file to write (or use --out-dir)"
+    return f"{path} is a device, named pipe or socket; deckgen writes decks only as regular files"
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new one, never half.
 
     The temporary file lives in the same folder, so the final ``os.replace`` is a rename on one
-    file system; it is flushed to disk first so a crash cannot leave an empty deck behind.
+    file system; it is flushed to disk first so a crash cannot leave an empty deck behind. A full
+    or read-only disk is a located error, and the old file is left as it was.
     """
+    if (problem := output_problem(path)) is not None:
+        raise DeckgenError((Diagnostic(Loc(str(path)), "not-a-file", problem),))
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise _unwritable(folder, exc) from None
+        raise _write_failed(path, exc) from None
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        _write_synced(fd, data)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if _is_manifest(path):
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)  # an old manifest must not vouch for the new deck
+        raise _write_failed(path, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_synced(fd: int, data: bytes) -> None:
+    """Write ``data`` to the open temp file and flush it to disk (the call a full disk fails)."""
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 @contextmanager
@@ -86,9 +124,37 @@ def deck_lock(output: Path, *, timeout: float | None = None) -> Iterator[None]:
 
 
 def _remove_stale_temps(output: Path) -> None:
-    """Temp files left by a killed build of this deck; safe to remove while we hold the lock."""
-    for stale in output.parent.glob(f".{output.name}.*.tmp"):
-        stale.unlink(missing_ok=True)
+    """Temp files left by a killed build of this deck and of its manifest; safe to remove while
+    we hold the lock. Names are matched exactly (never a glob: a deck named ``*.pptx`` or
+    ``a[1].pptx`` must not match another deck's in-flight temp)."""
+    for target in (output, manifest_path(output)):
+        pattern = re.compile(rf"\.{re.escape(target.name)}\.{_TEMP_PART}\.tmp")
+        try:
+            names = os.listdir(target.parent)
+        except OSError:
+            continue
+        for name in names:
+            if pattern.fullmatch(name):
+                (target.parent / name).unlink(missing_ok=True)
+
+
+def _is_manifest(path: Path) -> bool:
+    return path.parent.name == STATE_DIR and path.suffix == ".json"
+
+
+def _write_failed(path: Path, exc: OSError) -> DeckgenError:
+    """A located error for a file that could not be written; a manifest's says the deck is in place."""
+    reason = exc.strerror or str(exc)
+    if exc.errno in _FULL_DISK:
+        reason += " (the disk is full or read-only)"
+    if _is_manifest(path):
+        deck = path.parent.parent / path.name[: -len(".json")]
+        message = f"the deck {deck} was written, but not its manifest {path}: {reason}"
+        hint = "the deck is complete; the next build rebuilds it, as nothing records its inputs"
+        return DeckgenError((Diagnostic(Loc(str(path)), "manifest-not-written", message, hint=hint),))
+    message = f"cannot write {path}: {reason}; the previous file, if any, is unchanged"
+    hint = "free some space, or choose another folder with -o or --out-dir"
+    return DeckgenError((Diagnostic(Loc(str(path)), "unwritable-output", message, hint=hint),))
 
 
 def _unwritable(folder: Path, exc: OSError) -> DeckgenError:

@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 
 from deckgen.charts import alt_text, compute, draw_png
+from deckgen.charts import cache as cache_module
 from deckgen.charts.cache import ChartCache, default_folder, render_png_cached
 from deckgen.charts.model import (
     Annotation,
@@ -257,18 +258,27 @@ def test_alt_text_when_nothing_matches(dataset: Dataset) -> None:
 # ------------------------------------------------------------------ cache
 
 
-def test_cache_hit_returns_the_stored_bytes_without_drawing(dataset: Dataset, tmp_path: Path) -> None:
+def test_cache_hit_returns_the_stored_bytes_without_drawing(
+    dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = ChartCache(tmp_path / "charts")
     data = chart(dataset, ChartKind.FLANKS)
     first = render_png_cached(data, style=STYLE, width_in=W, height_in=H, dpi=50, cache=cache)
     stored = list(cache.folder.iterdir())
     assert [p.suffix for p in stored] == [".png"] and stored[0].read_bytes() == first
-    # Swap the stored picture for other PNG bytes: a hit must hand those back, so nothing was drawn.
-    planted = first[:-12] + b"planted!" + first[-4:]
-    stored[0].write_bytes(planted)
-    again = render_png_cached(data, style=STYLE, width_in=W, height_in=H, dpi=50, cache=cache)
-    assert again == planted
+
+    def no_drawing(*args: object, **kw: object) -> bytes:
+        raise AssertionError("a cache hit drew the chart")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(cache_module, "_draw", no_drawing)
+        again = render_png_cached(data, style=STYLE, width_in=W, height_in=H, dpi=50, cache=cache)
+    assert again == first
     assert list(cache.folder.iterdir()) == stored
+    # Other bytes planted under the entry's name fail its content hash: redrawn, never embedded.
+    stored[0].write_bytes(first[:-12] + b"planted!" + first[-4:])
+    assert render_png_cached(data, style=STYLE, width_in=W, height_in=H, dpi=50, cache=cache) == first
+    assert stored[0].read_bytes() == first
 
 
 def test_cache_key_follows_everything_that_shapes_the_picture(dataset: Dataset, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from deckgen.core.errors import (
     sort_diagnostics,
 )
 from deckgen.core.files import FileProblem, read_text
+from deckgen.core.stamps import BadEpoch, source_date_epoch
 from deckgen.jobs.manifest import (
     changed_inputs,
     file_digest,
@@ -85,11 +86,27 @@ def check(brief: Path, *, strict: bool = False, sources_dir: Path | None = None)
 
         used = {slide.layout for slide in plan.slides}
         diags.extend(list(check_template(plan.template, plan.layout_names, roles=used)))
+        if not plan.meta.date:
+            _check_epoch(diags, brief)
     items = sort_diagnostics(list(diags.items))
     if diags.has_errors or (strict and items):
         raise DeckgenError(items)
     assert plan is not None
     return CheckResult(brief, plan, items, inputs)
+
+
+def _check_epoch(diags: Collector, brief: Path) -> None:
+    """An undated brief takes its stamp from SOURCE_DATE_EPOCH: it must be a time a deck can hold."""
+    try:
+        source_date_epoch()
+    except BadEpoch as exc:
+        diags.error(
+            Loc(str(brief), 1, 1),
+            "bad-source-date-epoch",
+            str(exc),
+            hint="fix or unset SOURCE_DATE_EPOCH, or give the brief a 'date:' under 'deck:'",
+            key="deck.date",
+        )
 
 
 def build(

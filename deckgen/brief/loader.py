@@ -33,6 +33,7 @@ from deckgen.core.errors import Collector, Loc
 from deckgen.core.suggest import did_you_mean
 from deckgen.core.yamlnodes import MapReader, describe, read_yaml
 
+PROPERTY_LIMIT = 255  # characters a document property holds (title, author, subject, language)
 TOP_KEYS = ("deck", "sources", "data", "slides")
 DECK_KEYS = (
     "title",
@@ -152,8 +153,27 @@ class _Parser(BodyParser):
             language=r.text("language") or "en-GB",
             layouts=self.layouts(r),
         )
+        self.property_lengths(r, deck)
         r.finish(DECK_KEYS, context="in 'deck'")
         return deck if title is not None else None
+
+    def property_lengths(self, r: MapReader, deck: DeckSpec) -> None:
+        """The deck's title, presenter, audience and language are also the file's properties,
+        which hold at most 255 characters (python-pptx refuses more, PowerPoint cuts them)."""
+        for key, value in (
+            ("title", deck.title),
+            ("presenter", deck.presenter),
+            ("audience", deck.audience),
+            ("language", deck.language),
+        ):
+            if len(value) > PROPERTY_LIMIT:
+                r.diags.error(
+                    r.value_loc(key),
+                    "text-too-long",
+                    f"'deck.{key}' is {len(value):,} characters; the file's properties hold {PROPERTY_LIMIT}",
+                    hint="shorten it; a longer description belongs in the subtitle or the notes",
+                    key=f"deck.{key}",
+                )
 
     def layouts(self, deck: MapReader) -> tuple[tuple[str, Located], ...]:
         """``layouts: {content: "Text"}``: which of the template's layouts serves each role."""

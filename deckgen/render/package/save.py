@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import zipfile
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -15,6 +14,7 @@ from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationT
 
+from deckgen.core.stamps import BadEpoch, source_date_epoch
 from deckgen.plan.model import DeckMeta
 
 CONTENT_TYPES = "[Content_Types].xml"
@@ -64,10 +64,11 @@ def build_date(meta: DeckMeta) -> datetime:
             return datetime(day.year, day.month, day.day)
         except ValueError:
             pass  # the spec stage reports malformed dates; the deck still builds
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
-    return FALLBACK_DATE
+    try:
+        stamp = source_date_epoch()
+    except BadEpoch:
+        stamp = None  # api.check refuses the build before rendering; never reached from the CLI
+    return stamp or FALLBACK_DATE
 
 
 def set_core_properties(prs: PresentationT, meta: DeckMeta) -> None:
@@ -76,7 +77,7 @@ def set_core_properties(prs: PresentationT, meta: DeckMeta) -> None:
     props.title = meta.title
     props.author = meta.author
     props.subject = meta.subject
-    props.keywords = meta.keywords
+    props.keywords = _at_most(meta.keywords, 255)  # the article titles: the property holds 255
     props.language = meta.language
     for name in ("comments", "category", "content_status", "identifier", "version"):
         if getattr(props, name):  # clear what the template carried, add no empty elements
@@ -87,6 +88,14 @@ def set_core_properties(prs: PresentationT, meta: DeckMeta) -> None:
     # A template may carry the date someone last printed it; a built deck was never printed.
     for printed in props._element.findall(qn("cp:lastPrinted")):
         props._element.remove(printed)
+
+
+def _at_most(text: str, limit: int) -> str:
+    """``text`` cut at its last '; ' before ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit("; ", 1)[0] if "; " in cut else cut) + "\u2026"
 
 
 APP_XML = (

@@ -95,9 +95,13 @@ def _wrap_part(part: str, fits: Callable[[str], bool]) -> list[str]:
             lines.append(current.rstrip(SPACES))
         else:  # only leading spaces so far: they stay with the chunk
             rest = current + chunk
-        # The chunk starts a line and may still be too long for it: cut it by characters.
-        while rest.rstrip(SPACES) and not fits(rest.rstrip(SPACES)):
-            head = _longest_prefix(rest, fits)
+        # The chunk starts a line and may still be too long for it: cut it by characters. Only
+        # the line's worth of characters is ever measured, so a 100,000-character word costs
+        # a few measurements a line, not the whole remainder each time.
+        while stripped := rest.rstrip(SPACES):
+            head = _longest_prefix(stripped, fits)
+            if len(head) == len(stripped):
+                break  # what is left fits on one line
             lines.append(head)
             rest = rest[len(head) :]
         current = rest
@@ -107,8 +111,17 @@ def _wrap_part(part: str, fits: Callable[[str], bool]) -> list[str]:
 
 
 def _longest_prefix(chunk: str, fits: Callable[[str], bool]) -> str:
-    """The longest start of ``chunk`` that fits, never less than one character (binary search)."""
-    low, high = 1, len(chunk)
+    """The longest start of ``chunk`` that fits, never less than one character.
+
+    Doubling finds a bound near the line's length, then a binary search inside it: the cost
+    follows the length of a line, not of ``chunk``.
+    """
+    low = 1
+    while low < len(chunk) and fits(chunk[: min(2 * low, len(chunk))]):
+        low = min(2 * low, len(chunk))
+    if low == len(chunk):
+        return chunk
+    high = min(2 * low, len(chunk)) - 1  # chunk[:high + 1] does not fit
     while low < high:
         mid = (low + high + 1) // 2
         if fits(chunk[:mid]):

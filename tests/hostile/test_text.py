@@ -33,3 +33,21 @@ def test_line_and_paragraph_separators_in_measured_text_build(tmp_path: Path) ->
     slide = Presentation(str(out)).slides[0]
     texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
     assert "A B" in texts and any("one two" in t and "x y" in t for t in texts)
+
+
+def test_an_unbroken_word_is_cut_with_work_that_follows_its_lines() -> None:
+    # A 100,000-character title took about 6 minutes: every line measured the whole remainder.
+    from deckgen.fit.wrap import _wrap_part
+
+    measured = 0
+
+    def fits(line: str) -> bool:
+        nonlocal measured
+        measured += len(line)  # measuring costs its length
+        return len(line) <= 50  # a line holds 50 characters
+
+    lines = _wrap_part("x" * 100_000, fits)
+    assert len(lines) == 2000 and all(len(line) == 50 for line in lines)
+    # A doubling and a binary search per line measure about a dozen prefixes of a line's length;
+    # measuring what is left of the word each time would be 10^8 characters.
+    assert measured < 2_000 * len(lines), measured

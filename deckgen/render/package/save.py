@@ -63,7 +63,7 @@ def build_date(meta: DeckMeta) -> datetime:
             day = date.fromisoformat(meta.date)
             return datetime(day.year, day.month, day.day)
         except ValueError:
-            pass  # the spec stage reports malformed dates; the deck still builds
+            pass  # the brief stage reports malformed dates; the deck still builds
     try:
         stamp = source_date_epoch()
     except BadEpoch:

@@ -7,8 +7,6 @@ missing half from the layout, PowerPoint puts the shape at the slide's corner.""
 
 from __future__ import annotations
 
-import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +16,8 @@ from pptx.oxml.ns import qn
 
 from deckgen import api
 from deckgen.core.errors import DeckgenError
-from tests.conftest import BRIEFS, EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT
+from tests.examples import example_in_template
 
 TEST_TEMPLATES = sorted((ROOT / "tests" / "templates").glob("*.pptx"))
 CORPUS = ("Candy", "Metropolis", "Vintage", "Progress")
@@ -51,34 +50,12 @@ def off_the_slide(deck: Path) -> list[str]:
     return found
 
 
-def brief_in(name: str, template: Path | None, folder: Path) -> Path:
-    """A copy of the example brief beside copies of its sources, data and images, set to ``template``
-    (None: the brief's own). The idea of tests/test_templates_examples.py's ``brief_in_template``."""
-    briefs = folder / "briefs"
-    if not briefs.exists():
-        briefs.mkdir(parents=True)
-        shutil.copytree(BRIEFS / "sources", briefs / "sources")
-        shutil.copytree(BRIEFS / "data", briefs / "data")
-        shutil.copytree(ROOT / "assets" / "images", folder / "assets" / "images")
-    text = (BRIEFS / f"{name}.yaml").read_text(encoding="utf-8")
-    if template is not None:
-        line = f'template: "{template}"'
-        if re.search(r"^\s*template:\s*default\s*$", text, flags=re.M):
-            text = re.sub(r"^(\s*)template:\s*default\s*$", rf"\g<1>{line}", text, count=1, flags=re.M)
-        else:
-            text = re.sub(r"^deck:\s*$", f"deck:\n  {line}", text, count=1, flags=re.M)
-        assert str(template) in text, f"could not set the template in {name}.yaml"
-    brief = briefs / f"{name}-{template.stem if template else 'default'}.yaml"
-    brief.write_text(text, encoding="utf-8")
-    return brief
-
-
 @pytest.fixture(scope="module")
 def build(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, Path | None], Path]:
     folder = tmp_path_factory.mktemp("shapes-inside")
 
     def make(name: str, template: Path | None) -> Path:
-        brief = brief_in(name, template, folder)
+        brief = example_in_template(name, template, folder)
         return api.build(brief, output=folder / "decks" / f"{brief.stem}.pptx", force=True).output
 
     return make

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -50,9 +49,10 @@ from pptx import Presentation
 
 from deckgen import api
 from deckgen.core.errors import DeckgenError, Diagnostic
-from tests.conftest import BRIEFS, EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT
 from tests.corpus import converted_templates, impress_templates
 from tests.deckview import assert_invariants
+from tests.examples import example_in_template
 from tests.pdftext import Line, Word, missing_tools, pdf_pages, to_pdf
 from tests.test_overflow import TOLERANCE_PT, _boxes, _inside
 
@@ -123,24 +123,8 @@ def _diag(d: Diagnostic) -> str:
 
 
 def brief_in(name: str, template: str, path: Path, folder: Path) -> Path:
-    """A copy of the example brief ``name`` set to the template at ``path``, beside copies of its
-    sources, data and images (as ``tests/test_templates_examples.py`` lays them out)."""
-    briefs = folder / "briefs"
-    if not briefs.exists():
-        briefs.mkdir(parents=True)
-        shutil.copytree(BRIEFS / "sources", briefs / "sources")
-        shutil.copytree(BRIEFS / "data", briefs / "data")
-        shutil.copytree(ROOT / "assets" / "images", folder / "assets" / "images")
-    text = (BRIEFS / f"{name}.yaml").read_text(encoding="utf-8")
-    line = f'template: "{path}"'
-    if re.search(r"^\s*template:\s*default\s*$", text, flags=re.M):
-        text = re.sub(r"^(\s*)template:\s*default\s*$", rf"\g<1>{line}", text, count=1, flags=re.M)
-    else:  # the read-ahead names no template: add one under "deck:"
-        text = re.sub(r"^deck:\s*$", f"deck:\n  {line}", text, count=1, flags=re.M)
-    assert str(path) in text, f"could not set the template in {name}.yaml"
-    brief = briefs / f"{name}-{template}.yaml"
-    brief.write_text(text, encoding="utf-8")
-    return brief
+    """A copy of the example brief ``name`` set to the template at ``path``, beside its inputs."""
+    return example_in_template(name, path, folder, label=template)
 
 
 def shape_problems(deck: Path) -> list[str]:

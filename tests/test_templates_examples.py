@@ -5,7 +5,6 @@ slide with no line of text outside its shape."""
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +15,7 @@ from pptx import Presentation
 from deckgen import api
 from tests.conftest import BRIEFS, EXAMPLES, ROOT
 from tests.deckview import assert_invariants
+from tests.examples import example_in_template
 from tests.pdftext import missing_tools, pdf_pages
 from tests.test_accessibility import (
     low_contrast_text,
@@ -35,28 +35,8 @@ IDS = [f"{name}-{template}" for name, template in CASES]
 
 
 def brief_in_template(name: str, template: str, folder: Path) -> Path:
-    """A copy of the example brief beside copies of its sources, data and images, set to ``template``.
-
-    The images sit at ``../assets/images`` from the brief, as they do in the repository.
-    """
-    briefs = folder / "briefs"
-    if not briefs.exists():
-        briefs.mkdir(parents=True)
-        shutil.copytree(BRIEFS / "sources", briefs / "sources")
-        shutil.copytree(BRIEFS / "data", briefs / "data")
-        shutil.copytree(ROOT / "assets" / "images", folder / "assets" / "images")
-    text = (BRIEFS / f"{name}.yaml").read_text(encoding="utf-8")
-    path = TEMPLATES[template]
-    if path is not None:
-        line = f'template: "{path}"'
-        if re.search(r"^\s*template:\s*default\s*$", text, flags=re.M):
-            text = re.sub(r"^(\s*)template:\s*default\s*$", rf"\g<1>{line}", text, count=1, flags=re.M)
-        else:  # the read-ahead names no template: add one under "deck:"
-            text = re.sub(r"^deck:\s*$", f"deck:\n  {line}", text, count=1, flags=re.M)
-        assert str(path) in text, f"could not set the template in {name}.yaml"
-    brief = briefs / f"{name}-{template}.yaml"
-    brief.write_text(text, encoding="utf-8")
-    return brief
+    """A copy of the example brief beside copies of its inputs, set to ``TEMPLATES[template]``."""
+    return example_in_template(name, TEMPLATES[template], folder, label=template)
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,6 @@ from deckgen.core.errors import DeckgenError, Diagnostic, count_line, format_rep
 
 EXIT_OK = 0
 EXIT_INPUT = 1
-EXIT_USAGE = 2
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

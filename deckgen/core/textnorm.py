@@ -36,7 +36,6 @@ _FOLD = str.maketrans(
     }
 )
 
-_SPACE = re.compile(r"\s+")
 # Control characters that python-pptx would escape as visible _x000B_ text, and non-characters
 # that make lxml raise. Tab and newline are handled by the callers that need them.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

@@ -10,8 +10,6 @@ independently of the renderer.
 from __future__ import annotations
 
 import io
-import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -21,34 +19,14 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from deckgen import api
-from tests.conftest import BRIEFS, ROOT
+from tests.examples import example_in_template
 from tests.test_accessibility import NS, Theme, background_under, contrast, run_color, runs_of, text_shapes
 
 MIN_CONTRAST = 4.5
 
 
-def brief_in(template: Path, name: str, folder: Path) -> Path:
-    """A copy of the example brief ``name`` beside copies of its inputs, set to ``template``
-    (as ``tests/test_templates_examples.py`` does for the repository's templates)."""
-    briefs = folder / "briefs"
-    if not briefs.exists():
-        briefs.mkdir(parents=True)
-        shutil.copytree(BRIEFS / "sources", briefs / "sources")
-        shutil.copytree(BRIEFS / "data", briefs / "data")
-        shutil.copytree(ROOT / "assets" / "images", folder / "assets" / "images")
-    text = (BRIEFS / f"{name}.yaml").read_text(encoding="utf-8")
-    line = f'template: "{template}"'
-    if re.search(r"^\s*template:\s*default\s*$", text, flags=re.M):
-        text = re.sub(r"^(\s*)template:\s*default\s*$", rf"\g<1>{line}", text, count=1, flags=re.M)
-    else:
-        text = re.sub(r"^deck:\s*$", f"deck:\n  {line}", text, count=1, flags=re.M)
-    brief = briefs / f"{name}-{template.stem}.yaml"
-    brief.write_text(text, encoding="utf-8")
-    return brief
-
-
 def build_in(template: Path, name: str, folder: Path) -> Path:
-    brief = brief_in(template, name, folder)
+    brief = example_in_template(name, template, folder)
     return api.build(brief, output=folder / f"{brief.stem}.pptx", force=True).output
 
 

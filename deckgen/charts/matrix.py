@@ -46,10 +46,34 @@ class _Grid:
 def draw_matrix(ink: Ink, data: ChartData, table: MatrixTable) -> None:
     """Countries down and kinds across when the countries fit one column of rows at 14 pt; else turned,
     kinds down and countries across under 45 degree names, so 20-odd countries still fit one panel."""
+    notes, marked = annotation_texts(data), set(data.highlight)
+    shape = matrix_shape(ink, table, notes)
+    grid = _Grid(ink, table, shape.legend, notes, marked)
+    if shape.down:
+        _countries_down(grid, shape.across, min(0.5, shape.row_h), shape.label_w)
+    else:
+        _countries_across(grid, shape.turned, min(0.5, shape.row_h), shape.kind_w)
+
+
+@dataclass(frozen=True)
+class MatrixShape:
+    """Which way the grid runs and how tall its rows come out, decided before anything is drawn."""
+
+    down: bool  # countries down, kinds across
+    row_h: float  # inches per row in that orientation
+    across: _Axis
+    turned: _Axis
+    label_w: float
+    kind_w: float
+    legend: list[tuple[str, Swatch]]
+
+
+def matrix_shape(ink: Ink, table: MatrixTable, notes: dict[str, str]) -> MatrixShape:
+    """The grid's orientation and row height in ``ink``'s box; the plan calls it with its own
+    ruler to learn, before drawing, whether rows stay tall enough for their names."""
     h = ink.line()
     legend = _legend_entries(ink, table)
     legend_h = flow_legend(ink, legend, left=EDGE, top=0, width=ink.width - 2 * EDGE, draw=False)
-    notes, marked = annotation_texts(data), set(data.highlight)
     room = ink.height - 2 * EDGE - legend_h - PAD
     countries = list(table.rows)
     label_w = max((ink.measure(c, weight="bold") for c in countries), default=0) + PAD
@@ -62,12 +86,9 @@ def draw_matrix(ink: Ink, data: ChartData, table: MatrixTable) -> None:
     turned = _Axis(ink, countries, ink.width - 2 * EDGE - kind_w)
     rows_h = (room - across.head_h) / max(len(countries), 1)
     turned_h = (down_room - turned.head_h) / max(len(kinds), 1)
-    grid = _Grid(ink, table, legend, notes, marked)
     # Countries down reads best; turn only when that leaves rows too thin for 14 pt and turning helps.
-    if rows_h >= h * 1.2 or rows_h >= turned_h:
-        _countries_down(grid, across, min(0.5, rows_h), label_w)
-    else:
-        _countries_across(grid, turned, min(0.5, turned_h), kind_w)
+    down = rows_h >= h * 1.2 or rows_h >= turned_h
+    return MatrixShape(down, rows_h if down else turned_h, across, turned, label_w, kind_w, legend)
 
 
 def _legend_entries(ink: Ink, table: MatrixTable) -> list[tuple[str, Swatch]]:

@@ -8,10 +8,12 @@ at 12 pt or more at slide scale comes back as a loss in words, for a ``chart-deg
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 from deckgen.charts.barfit import bar_fit
-from deckgen.charts.canvas import EDGE, PAD
+from deckgen.charts.canvas import EDGE, PAD, Ink
 from deckgen.charts.compute import display_names
+from deckgen.charts.matrix import matrix_shape
 from deckgen.charts.model import (
     CategoryTable,
     ChartData,
@@ -35,6 +37,7 @@ class Metrics(Ruler):
     def __init__(self, width: float, height: float, style: ChartStyle) -> None:
         super().__init__(width, height, style.tick_size)
         self.family = style.font
+        self.style = style
 
     def measure(
         self, text: str, *, size: float | None = None, weight: str = "normal", style: FontStyle = "normal"
@@ -65,7 +68,7 @@ def chart_layout(data: ChartData, r: Ruler, style: ChartStyle) -> tuple[ChartLay
         layout, lost = timeline_fit(r, table.milestones, _notes(data))
         return layout, [f"labels of {lost} of {len(table.milestones)} timeline events"] if lost else []
     if isinstance(table, MatrixTable):
-        return ChartLayout(tick_size=style.tick_size), _matrix_losses(r, table)
+        return ChartLayout(tick_size=style.tick_size), _matrix_losses(r, table, _notes(data))
     return ChartLayout(tick_size=style.tick_size), _map_losses(r, table)
 
 
@@ -78,18 +81,15 @@ def _notes(data: ChartData) -> dict[str, str]:
     return out
 
 
-def _matrix_losses(r: Ruler, table: MatrixTable) -> list[str]:
-    """Countries down need a 12 pt row each under the kind names; turned, a 12 pt row per kind
-    and a 12 pt column per country. Neither: the country names are lost."""
-    line = r.line(FLOOR_PT)
-    room = r.height - 2 * EDGE - 2 * line - PAD  # the legend under the grid
-    heads = 3 * line  # kind names across, wrapped; country names at 45 degrees take about as much
-    names = max((r.measure(c, size=FLOOR_PT) for c in table.rows), default=0)
-    down = (room - heads) / max(len(table.rows), 1) >= line
-    turned = (room - heads - names * 0.7) / max(len(table.columns), 1) >= line and (
-        r.width - 2 * EDGE - 3.0
-    ) / max(len(table.rows), 1) >= line
-    return [] if down or turned or not table.rows else [f"names of {len(table.rows)} countries in the matrix"]
+def _matrix_losses(r: Ruler, table: MatrixTable, notes: dict[str, str]) -> list[str]:
+    """The grid's rows as the drawer will lay them out (``matrix_shape``, measured here with the
+    plan's metrics): rows too thin for a 12 pt name lose the names."""
+    # matrix_shape only measures (legend swatches are made but drawn later): a Ruler with the
+    # chart style serves where the drawer passes its figure.
+    shape = matrix_shape(cast("Ink", r), table, notes)
+    if not table.rows or shape.row_h >= r.line(FLOOR_PT):
+        return []
+    return [f"names of {len(table.rows) if shape.down else len(table.columns)} rows in the matrix"]
 
 
 def _map_losses(r: Ruler, table: MapTable) -> list[str]:

@@ -56,7 +56,14 @@ def test_example_charts_lose_nothing_at_the_default_box(key: str) -> None:
 
 
 # 18 full timeline labels need about 97 in of 12 pt text: in 8.8 x 3.6 in a list shows 13 of them.
-@pytest.mark.parametrize("key", sorted(example_charts()))
+# The drawer's own geometry puts the 7 southern countries' rows under 12 pt in this box: a
+# reported loss (chart-degraded), where the earlier estimate let the grid collapse silently.
+_MATRIX = pytest.mark.xfail(strict=True, reason="7 matrix rows need more than 3.6 in at 12 pt")
+
+
+@pytest.mark.parametrize(
+    "key", [pytest.param(k, marks=_MATRIX) if k.endswith(":matrix") else k for k in sorted(example_charts())]
+)
 def test_example_charts_lose_nothing_in_a_10_by_5625_template(key: str) -> None:
     fitted, losses = fit_chart(sized(example_charts()[key], *SMALL), STYLE)
     assert losses == ()
@@ -160,3 +167,9 @@ def test_the_plan_does_not_import_matplotlib(tmp_path: Path) -> None:
         "sys.exit('matplotlib' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_matrix_whose_rows_would_collapse_says_so() -> None:
+    content = example_charts()["southern-flank-training:matrix"]
+    _fitted, losses = fit_chart(sized(content, *SMALL), STYLE)
+    assert losses == ("names of 7 rows in the matrix",)

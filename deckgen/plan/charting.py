@@ -68,7 +68,7 @@ def chart_layout(data: ChartData, r: Ruler, style: ChartStyle) -> tuple[ChartLay
         layout, lost = timeline_fit(r, table.milestones, _notes(data))
         return layout, [f"labels of {lost} of {len(table.milestones)} timeline events"] if lost else []
     if isinstance(table, MatrixTable):
-        return ChartLayout(tick_size=style.tick_size), _matrix_losses(r, table, _notes(data))
+        return _matrix_fit(r, table, _notes(data), style)
     return ChartLayout(tick_size=style.tick_size), _map_losses(r, table)
 
 
@@ -81,15 +81,29 @@ def _notes(data: ChartData) -> dict[str, str]:
     return out
 
 
-def _matrix_losses(r: Ruler, table: MatrixTable, notes: dict[str, str]) -> list[str]:
-    """The grid's rows as the drawer will lay them out (``matrix_shape``, measured here with the
-    plan's metrics): rows too thin for a 12 pt name lose the names."""
-    # matrix_shape only measures (legend swatches are made but drawn later): a Ruler with the
-    # chart style serves where the drawer passes its figure.
-    shape = matrix_shape(cast("Ink", r), table, notes)
-    if not table.rows or shape.row_h >= r.line(FLOOR_PT):
-        return []
-    return [f"names of {len(table.rows) if shape.down else len(table.columns)} rows in the matrix"]
+# A matrix row holds one line of names: rows at single line spacing (1.2 times the text size)
+# read as a table does; closer, and the names touch.
+ROW_PITCH = 1.2
+
+
+def _matrix_fit(
+    r: Ruler, table: MatrixTable, notes: dict[str, str], style: ChartStyle
+) -> tuple[ChartLayout, list[str]]:
+    """The largest text size, from the style's down to 12 pt, at which the grid's rows (laid out
+    as the drawer will, by ``matrix_shape``) stay at least a 12 pt line apart (``ROW_PITCH``);
+    names too big for their rows even at 12 pt are a loss."""
+    size = style.tick_size
+    while True:
+        ruler = r if size == style.tick_size else Metrics(r.width, r.height, replace(style, tick_size=size))
+        # matrix_shape only measures (legend swatches are made but drawn later): a Ruler with
+        # the chart style serves where the drawer passes its figure.
+        shape = matrix_shape(cast("Ink", ruler), table, notes)
+        if not table.rows or shape.row_h >= ROW_PITCH * FLOOR_PT / 72:
+            return ChartLayout(tick_size=size), []
+        if size <= FLOOR_PT:
+            rows = len(table.rows) if shape.down else len(table.columns)
+            return ChartLayout(tick_size=size), [f"names of {rows} rows in the matrix"]
+        size = max(FLOOR_PT, size - 1)
 
 
 def _map_losses(r: Ruler, table: MapTable) -> list[str]:

@@ -50,8 +50,8 @@ def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> byt
             "(deckgen.plan.placement.place_deck) before rendering"
         )
 
+    layouts = {role: find_layout(prs, name, role) for role, name in used.items()}  # reads its slides
     remove_slides(prs)
-    layouts = {role: find_layout(prs, name) for role, name in used.items()}
     ctx = RenderContext(
         lang=plan.meta.language or "en-GB",
         slide_width=int(prs.slide_width or 0),

@@ -20,6 +20,7 @@ from deckgen.core.assets import default_template_path
 from deckgen.plan.model import DeckPlan, Layout, SlidePlan
 from deckgen.render import render_deck
 from deckgen.render.template.checks import check_layouts, check_template, choose_layouts, open_template
+from deckgen.render.template.exported import find_layout
 from deckgen.render.template.slots import Placeholder, find_slots
 from deckgen.render.template.structure import NEEDS, Candidate, by_structure, side_by_side
 from tests.render.conftest import placed, sample_image, sample_plan
@@ -200,16 +201,17 @@ def test_used_layouts_get_distinct_idx_values(candy: Path) -> None:
     prs = open_template(candy)
     names = {role: choice.name for role, choice in choose_layouts(prs, candy, {}).items()}
     assert check_layouts(prs, candy, names) == ()
-    first: dict[str, SlideLayout] = {}
-    for master in prs.slide_masters:
-        for layout in master.slide_layouts:
-            if layout.name in names.values():
-                first.setdefault(layout.name, layout)
-    for layout in first.values():
+    used: dict[str, SlideLayout] = {}  # each role's copy of its layout (Candy repeats names per master)
+    for role, name in names.items():
+        layout = find_layout(prs, name, role)
+        assert layout is not None
+        used[f"{name} ({role.value})"] = layout
+    for layout in used.values():
         idx = [shape.placeholder_format.idx for shape in layout.placeholders]
         assert len(idx) == len(set(idx)), (layout.name, idx)
     two = [
-        (s.placeholder_format.idx, s.placeholder_format.type) for s in first["Title, 2 Content"].placeholders
+        (s.placeholder_format.idx, s.placeholder_format.type)
+        for s in used["Title, 2 Content (two-column)"].placeholders
     ]
     assert two[0] == (0, PP_PLACEHOLDER.TITLE) and [i for i, _ in two[1:]] == [1, 2]
 

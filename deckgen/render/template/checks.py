@@ -102,7 +102,7 @@ def layout_problems(
     problems: list[Diagnostic] = []
     plans: dict[str, tuple[SlideLayout, dict[int, int], set[int], Layout]] = {}
     for choice in choices:
-        layout = find_layout(prs, choice.name)
+        layout = find_layout(prs, choice.name, choice.role)
         if layout is None:
             problems.append(missing_layout(choice, path, have))
             continue
@@ -115,9 +115,10 @@ def layout_problems(
         mapping = {dict(slots.found)[slot].pos: target for slot, target in slots.renderer_idx().items()}
         # Stray text placeholders at 3 and 4 would make the renderer take "Two Content" for "Comparison".
         reserved = set(COMPARISON) if choice.role is Layout.TWO_COLUMN else set()
-        earlier = plans.get(choice.name)
+        key = str(layout.part.partname)  # one name may stand for a layout under each master
+        earlier = plans.get(key)
         if earlier is None:
-            plans[choice.name] = (layout, mapping, reserved, choice.role)
+            plans[key] = (layout, mapping, reserved, choice.role)
         elif not agree(earlier[1], mapping):
             problems.append(layout_conflict(choice, earlier[3], path))
         else:

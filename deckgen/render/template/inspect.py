@@ -77,7 +77,7 @@ def inspect_template(path: Path) -> TemplateReport:
     problems, _ = layout_problems(prs, path, choices.values(), profile)
     roles = []
     for role, choice in choices.items():
-        layout = find_layout(prs, choice.name)
+        layout = find_layout(prs, choice.name, choice.role)
         slots: tuple[tuple[str, Placeholder], ...] = ()
         if layout is not None:
             override = placeholder_override(profile, role, choice.name)

@@ -43,7 +43,7 @@ def template_geometry(path: Path, layout_names: Mapping[Layout, str]) -> Templat
     profile = load_profile(path)
     roles = {}
     for role, choice in choose_layouts(prs, path, layout_names, profile=profile).items():
-        layout = find_layout(prs, choice.name)
+        layout = find_layout(prs, choice.name, choice.role)
         if layout is None:
             continue
         slots = find_slots(role, read_placeholders(layout), placeholder_override(profile, role, choice.name))

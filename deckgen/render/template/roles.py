@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +17,10 @@ from deckgen.core.errors import DeckgenError, Diagnostic, Loc
 from deckgen.plan.geometry import Box4
 from deckgen.plan.model import DeckPlan, Layout
 from deckgen.render.package.save import as_presentation_package
+from deckgen.render.template.exported import box_of as box_of
+from deckgen.render.template.exported import find_layout as find_layout
+from deckgen.render.template.exported import iter_layouts as iter_layouts
+from deckgen.render.template.exported import repair_exported_layouts
 from deckgen.render.template.profile import TemplateProfile, load_profile, placeholder_override
 from deckgen.render.template.slots import (
     DEFAULT_LAYOUT_NAMES,
@@ -33,12 +37,15 @@ def open_template(path: Path) -> PresentationT:
     """Open a .pptx or .potx template; raise a located DeckgenError when it cannot be read."""
     try:
         data = path.read_bytes()
-        return Presentation(as_presentation_package(data))
+        prs = Presentation(as_presentation_package(data))
+        repair_exported_layouts(prs)
     except OSError as exc:
         reason = exc.strerror or str(exc)
     # lxml's XMLSyntaxError is a SyntaxError: a part that is not well-formed XML.
     except (zipfile.BadZipFile, PythonPptxError, KeyError, ValueError, SyntaxError) as exc:
         reason = f"not a PowerPoint file ({exc})"
+    else:
+        return prs
     raise DeckgenError(
         (
             Diagnostic(
@@ -49,16 +56,6 @@ def open_template(path: Path) -> PresentationT:
             ),
         )
     )
-
-
-def iter_layouts(prs: PresentationT) -> Iterator[SlideLayout]:
-    """Every layout of every master: ``prs.slide_layouts`` only covers the first master."""
-    for master in prs.slide_masters:
-        yield from master.slide_layouts
-
-
-def find_layout(prs: PresentationT, name: str) -> SlideLayout | None:
-    return next((layout for layout in iter_layouts(prs) if layout.name == name), None)
 
 
 def read_placeholders(layout: SlideLayout) -> tuple[Placeholder, ...]:
@@ -72,14 +69,6 @@ def read_placeholders(layout: SlideLayout) -> tuple[Placeholder, ...]:
 def kind_of(ph: BaseShape) -> str:
     kind = ph.placeholder_format.type
     return kind.name.lower().replace("_", " ") if kind is not None else "object"
-
-
-def box_of(shape: BaseShape) -> Box4 | None:
-    values = (shape.left, shape.top, shape.width, shape.height)
-    if any(value is None for value in values):
-        return None
-    left, top, width, height = (int(value) for value in values)
-    return (left, top, width, height)
 
 
 def on_slide(box: Box4 | None, width: int, height: int) -> Box4 | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Literal
 
 from deckgen.charts.canvas import EDGE, PAD, Ink
 from deckgen.charts.compute import FLANK_NAMES, FLANK_ORDER
@@ -50,14 +51,26 @@ def draw_matrix(ink: Ink, data: ChartData, table: MatrixTable) -> None:
     shape = matrix_shape(ink, table, notes)
     grid = _Grid(ink, table, shape.legend, notes, marked)
     if shape.down:
-        _countries_down(grid, shape.across, min(0.5, shape.row_h), shape.label_w)
+        bottom = _countries_down(grid, shape.across, min(0.5, shape.row_h), shape.label_w)
     else:
-        _countries_across(grid, shape.turned, min(0.5, shape.row_h), shape.kind_w)
+        bottom = _countries_across(grid, shape.turned, min(0.5, shape.row_h), shape.kind_w)
+    if shape.legend_at == "beside":
+        left = ink.width - EDGE - shape.legend_w
+        top = ink.height - EDGE - (shape.across if shape.down else shape.turned).head_h
+        flow_legend(ink, shape.legend, left=left, top=top, width=shape.legend_w)
+    elif shape.legend_at == "corner":
+        flow_legend(ink, shape.legend, left=EDGE, top=ink.height - EDGE, width=shape.legend_w)
+    else:
+        flow_legend(ink, shape.legend, left=EDGE, top=bottom, width=ink.width - 2 * EDGE)
+
+
+LegendPlace = Literal["below", "beside", "corner"]
 
 
 @dataclass(frozen=True)
 class MatrixShape:
-    """Which way the grid runs and how tall its rows come out, decided before anything is drawn."""
+    """Which way the grid runs, how tall its rows come out and where the legend goes, decided
+    before anything is drawn."""
 
     down: bool  # countries down, kinds across
     row_h: float  # inches per row in that orientation
@@ -66,29 +79,72 @@ class MatrixShape:
     label_w: float
     kind_w: float
     legend: list[tuple[str, Swatch]]
+    legend_at: LegendPlace = "below"
+    legend_w: float = 0.0  # beside: the column's width; corner: the corner's
 
 
 def matrix_shape(ink: Ink, table: MatrixTable, notes: dict[str, str]) -> MatrixShape:
-    """The grid's orientation and row height in ``ink``'s box; the plan calls it with its own
-    ruler to learn, before drawing, whether rows stay tall enough for their names."""
-    h = ink.line()
+    """The grid's orientation, row height and legend place in ``ink``'s box; the plan calls it
+    with its own ruler to learn, before drawing, whether rows stay tall enough for their names.
+
+    The legend goes under the grid; when that leaves rows less than a line tall, in the empty
+    corner above the row names if it fits there, else in a column beside the grid, whichever
+    gives the taller rows."""
     legend = _legend_entries(ink, table)
-    legend_h = flow_legend(ink, legend, left=EDGE, top=0, width=ink.width - 2 * EDGE, draw=False)
+    below = _shape(ink, table, notes, legend, "below")
+    assert below is not None  # only a corner can refuse
+    if below.row_h >= ink.line() or not legend:
+        return below
+    widest = max(ink.line() * 0.75 + PAD / 2 + ink.measure(name) for name, _ in legend) + PAD
+    best = below
+    places: tuple[LegendPlace, ...] = ("corner", "beside")
+    for place in places:
+        other = _shape(ink, table, notes, legend, place, widest)
+        if other is not None and other.row_h > best.row_h:
+            best = other
+    return best
+
+
+def _shape(
+    ink: Ink,
+    table: MatrixTable,
+    notes: dict[str, str],
+    legend: list[tuple[str, Swatch]],
+    place: LegendPlace,
+    widest: float = 0.0,
+) -> MatrixShape | None:
+    """The grid laid out with the legend at ``place``; None when a corner cannot hold it.
+    ``widest`` is the widest legend entry, the width of a column beside the grid."""
+    h = ink.line()
+    width = ink.width - (widest + PAD if place == "beside" else 0.0)
+    legend_h = 0.0
+    if place == "below":
+        legend_h = flow_legend(ink, legend, left=EDGE, top=0, width=width - 2 * EDGE, draw=False)
     room = ink.height - 2 * EDGE - legend_h - PAD
     countries = list(table.rows)
     label_w = max((ink.measure(c, weight="bold") for c in countries), default=0) + PAD
     note_w = max((ink.measure(notes[c], style="italic") + PAD for c in countries if c in notes), default=0)
-    across = _Axis(ink, list(table.columns), ink.width - 2 * EDGE - 0.3 - label_w - note_w)
+    across = _Axis(ink, list(table.columns), width - 2 * EDGE - 0.3 - label_w - note_w)
     kinds = list(table.columns)
     kind_w = max((ink.measure(k) for k in kinds), default=0) + PAD
     note_lines = sum(1 for c in countries if c in notes)
     down_room = room - _STRIP - PAD - note_lines * h
-    turned = _Axis(ink, countries, ink.width - 2 * EDGE - kind_w)
+    turned = _Axis(ink, countries, width - 2 * EDGE - kind_w)
     rows_h = (room - across.head_h) / max(len(countries), 1)
     turned_h = (down_room - turned.head_h) / max(len(kinds), 1)
     # Countries down reads best; turn only when that leaves rows too thin for 14 pt and turning helps.
     down = rows_h >= h * 1.2 or rows_h >= turned_h
-    return MatrixShape(down, rows_h if down else turned_h, across, turned, label_w, kind_w, legend)
+    row_h = rows_h if down else turned_h
+    legend_w = widest if place == "beside" else 0.0
+    if place == "corner":
+        # Above the row names, beside the column heads: 0.3 in of flank marks and the names down,
+        # or the kind names across (with the flank strip under the heads).
+        legend_w = (0.3 + label_w if down else kind_w) - PAD
+        corner_h = across.head_h if down else turned.head_h + _STRIP
+        used = flow_legend(ink, legend, left=0, top=0, width=legend_w, draw=False)
+        if widest - PAD > legend_w or used > corner_h:
+            return None
+    return MatrixShape(down, row_h, across, turned, label_w, kind_w, legend, place, legend_w)
 
 
 def _legend_entries(ink: Ink, table: MatrixTable) -> list[tuple[str, Swatch]]:
@@ -101,8 +157,9 @@ def _legend_entries(ink: Ink, table: MatrixTable) -> list[tuple[str, Swatch]]:
     return legend
 
 
-def _countries_down(grid: _Grid, across: _Axis, row_h: float, label_w: float) -> None:
-    """A row per country: flank mark, name, a cell per kind, its note at the end; the legend under."""
+def _countries_down(grid: _Grid, across: _Axis, row_h: float, label_w: float) -> float:
+    """A row per country: flank mark, name, a cell per kind, its note at the end; returns where
+    a legend under the grid starts."""
     ink, table, notes, marked = grid.ink, grid.table, grid.notes, grid.marked
     top = ink.height - EDGE - across.head_h
     grid_x = EDGE + 0.3 + label_w
@@ -126,13 +183,12 @@ def _countries_down(grid: _Grid, across: _Axis, row_h: float, label_w: float) ->
             _rule(ink, EDGE + 0.3, grid_x + across.length, yc + row_h / 2)
         for c, status in enumerate(table.cells[r]):
             _cell(ink, status, grid_x + (c + 0.5) * across.pitch, yc, min(across.pitch, row_h))
-    flow_legend(
-        ink, grid.legend, left=EDGE, top=top - len(table.rows) * row_h - PAD, width=ink.width - 2 * EDGE
-    )
+    return top - len(table.rows) * row_h - PAD
 
 
-def _countries_across(grid: _Grid, across: _Axis, row_h: float, kind_w: float) -> None:
-    """Turned: a column per country under a flank strip, a row per kind; notes and legend under."""
+def _countries_across(grid: _Grid, across: _Axis, row_h: float, kind_w: float) -> float:
+    """Turned: a column per country under a flank strip, a row per kind, notes under; returns
+    where a legend under the grid starts."""
     ink, table, marked = grid.ink, grid.table, grid.marked
     countries, kinds = table.rows, table.columns
     top = ink.height - EDGE - across.head_h
@@ -152,7 +208,7 @@ def _countries_across(grid: _Grid, across: _Axis, row_h: float, kind_w: float) -
         for c in range(len(countries)):
             _cell(ink, table.cells[c][r], grid_x + (c + 0.5) * across.pitch, yc, min(across.pitch, row_h))
     y = _column_notes(grid, across, grid_x, top - len(kinds) * row_h - PAD - ink.line() / 2)
-    flow_legend(ink, grid.legend, left=EDGE, top=y + ink.line() / 2 - PAD, width=ink.width - 2 * EDGE)
+    return y + ink.line() / 2 - PAD
 
 
 def _column_notes(grid: _Grid, across: _Axis, grid_x: float, y: float) -> float:

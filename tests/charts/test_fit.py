@@ -177,3 +177,32 @@ def test_a_matrix_in_a_small_box_steps_down_to_12_pt_rather_than_lose_rows() -> 
     assert fitted.layout is not None and 12 <= fitted.layout.tick_size < STYLE.tick_size
     at_default, _ = fit_chart(example_charts()["southern-flank-training:matrix"], STYLE)
     assert at_default.layout is not None and at_default.layout.tick_size == STYLE.tick_size
+
+
+# ------------------------------------------------------------------ a matrix in a short box
+
+
+def test_a_short_matrix_puts_its_legend_in_the_empty_corner() -> None:
+    """9.45 x 3.0 in (Focus's chart box): under the grid the legend would leave 12 pt rows 0.18 in
+    apart; above the row names it costs no height, and every name is still drawn."""
+    from deckgen.charts.matrix import draw_matrix, matrix_shape
+    from deckgen.charts.model import MatrixTable
+
+    content = sized(example_charts()["southern-flank-training:matrix"], 9.45, 3.0)
+    fitted, losses = fit_chart(content, STYLE)
+    assert losses == ()
+    assert fitted.layout is not None and 12 <= fitted.layout.tick_size < STYLE.tick_size
+    table = fitted.data.table
+    assert isinstance(table, MatrixTable)
+    small = replace(STYLE, tick_size=fitted.layout.tick_size)
+    with canvas(small, 9.45, 3.0, 50) as ink:
+        shape = matrix_shape(ink, table, {})
+        assert shape.legend_at == "corner" and shape.row_h >= 1.2 * 12 / 72
+        draw_matrix(ink, fitted.data, table)
+        ink.fig.canvas.draw()
+        texts = {t.get_text(): t.get_window_extent() for ax in ink.fig.axes for t in ax.texts}
+    for name in [*table.rows, *table.columns, "Active", "Contested"]:
+        assert any(name in text.replace("\n", " ") for text in texts), name
+    legend = texts["Active"]
+    heads = [box for text, box in texts.items() if text.replace("\n", " ") in table.rows]
+    assert all(legend.x1 < head.x0 or legend.y1 < head.y0 for head in heads)  # beside or under them

@@ -108,3 +108,14 @@ def test_exported_field_names_are_not_drawn_as_text(impress_corpus: dict[str, Pa
                 assert shape.text_frame.text.strip() not in {"<date/time>", "<number>"}  # type: ignore[attr-defined]
     placeholders = [s for m in after.slide_masters for s in m.shapes if s.is_placeholder]
     assert any(s.text_frame.text == "<date/time>" for s in placeholders)  # placeholders are kept  # type: ignore[attr-defined]
+
+
+def test_a_template_that_is_no_export_keeps_its_bytes() -> None:
+    """Looking for exported field boxes must not add empty text bodies to shapes without one."""
+    path = Path(__file__).resolve().parent.parent / "templates" / "corporate.pptx"
+    before = Presentation(str(path))
+    after = open_template(path)
+    parts = lambda prs: [  # noqa: E731
+        p.part.blob for m in prs.slide_masters for p in [m, *m.slide_layouts]
+    ]
+    assert parts(after) == parts(before)

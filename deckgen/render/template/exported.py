@@ -34,6 +34,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationT
 from pptx.shapes.base import BaseShape
 from pptx.slide import SlideLayout, SlideMaster
@@ -165,11 +166,15 @@ def _follow_master(layout: SlideLayout) -> None:
 
 
 def _drop_field_names(part: SlideLayout | SlideMaster) -> None:
+    """Read-only until it removes: python-pptx's ``text_frame`` would add an empty text body to
+    every shape without one, changing the template's bytes."""
     for shape in list(part.shapes):
-        if shape.is_placeholder or not shape.has_text_frame:
+        element: Any = shape._element
+        body = None if shape.is_placeholder else getattr(element, "txBody", None)
+        if body is None:
             continue
-        if shape.text_frame.text.strip() in FIELD_NAMES:
-            element: Any = shape._element
+        text = "".join(t.text or "" for t in body.iter(qn("a:t")))
+        if text.strip() in FIELD_NAMES:
             element.getparent().remove(element)
 
 

@@ -12,6 +12,7 @@ from deckgen.charts import NATIVE_KINDS, alt_text
 from deckgen.charts.model import ChartData, Renderer
 from deckgen.core.errors import Collector
 from deckgen.core.textnorm import first_words, sanitize
+from deckgen.plan.chartsplit import split_timeline
 from deckgen.plan.citations import (
     citation_block,
     evidence_block,
@@ -188,7 +189,24 @@ class _Planner:
             return tuple(fitted for plan in plans for fitted in self.fit(rs, plan))
         if isinstance(rs, ResolvedSources):
             return (self.slide(rs),)  # fitted once its content is known
+        if isinstance(rs, ResolvedChart):
+            return self.continued(rs, self.slide(rs))
         return self.fit(rs, self.slide(rs))
+
+    def continued(self, rs: ResolvedChart, plan: SlidePlan) -> tuple[SlidePlan, ...]:
+        """A chart slide, and the follow-ons its timeline needs in this template."""
+        plans = split_timeline(plan, self.geometry, marking=sanitize(self.spec.marking))
+        if len(plans) > 1:
+            self.diags.warning(
+                rs.spec.loc,
+                "chart-continued",
+                f"the timeline on '{plan.title}' has more milestones than its box holds at 12 pt; "
+                f"they continue on {len(plans) - 1} follow-on slide{'s' if len(plans) > 2 else ''}",
+                hint="filter the timeline to fewer kinds or years to keep it on one slide; "
+                "--strict makes this an error",
+                key=f"slides[{rs.spec.index}]",
+            )
+        return plans
 
     def own_notes(self, rs: ResolvedSlide) -> tuple[NoteBlock, ...]:
         """What the brief wrote for this slide: presenter notes and trainee text."""

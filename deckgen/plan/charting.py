@@ -69,7 +69,7 @@ def chart_layout(data: ChartData, r: Ruler, style: ChartStyle) -> tuple[ChartLay
         return layout, [f"labels of {lost} of {len(table.milestones)} timeline events"] if lost else []
     if isinstance(table, MatrixTable):
         return _matrix_fit(r, table, _notes(data), style)
-    return ChartLayout(tick_size=style.tick_size), _map_losses(r, table)
+    return _map_fit(r, table, style)
 
 
 def _notes(data: ChartData) -> dict[str, str]:
@@ -106,16 +106,22 @@ def _matrix_fit(
         size = max(FLOOR_PT, size - 1)
 
 
-def _map_losses(r: Ruler, table: MapTable) -> list[str]:
-    """A tile must hold its country code and count at 12 pt, the legend taking a column beside."""
+def _map_fit(r: Ruler, table: MapTable, style: ChartStyle) -> tuple[ChartLayout, list[str]]:
+    """The largest text size, from the style's down to 12 pt, at which every tile holds its
+    country code and count on one line, rows at least a line apart (``ROW_PITCH``), the legend
+    taking a column beside; tiles too small even at 12 pt are a loss."""
     if not table.tiles:
-        return []
+        return ChartLayout(tick_size=style.tick_size), []
     cols = max(t.col for t in table.tiles) - min(t.col for t in table.tiles) + 1
     rows = max(t.row for t in table.tiles) - min(t.row for t in table.tiles) + 1
     pitch_x = (r.width - 2 * EDGE - 2.0) / cols
     pitch_y = (r.height - 2 * EDGE) / rows
-    need = max(r.measure(f"{t.code} {t.count}", size=FLOOR_PT, weight="bold") for t in table.tiles) + PAD
-    if pitch_x >= need and pitch_y >= r.line(FLOOR_PT) * 1.1:
-        return []
-    present = sum(1 for t in table.tiles if t.count)
-    return [f"names and counts of {present} countries on the map"]
+    size = style.tick_size
+    while True:
+        need = max(r.measure(f"{t.code} {t.count}", size=size, weight="bold") for t in table.tiles) + PAD
+        if pitch_x >= need and pitch_y >= ROW_PITCH * size / 72:
+            return ChartLayout(tick_size=size), []
+        if size <= FLOOR_PT:
+            present = sum(1 for t in table.tiles if t.count)
+            return ChartLayout(tick_size=size), [f"names and counts of {present} countries on the map"]
+        size = max(FLOOR_PT, size - 1)

@@ -206,3 +206,13 @@ def test_a_short_matrix_puts_its_legend_in_the_empty_corner() -> None:
     legend = texts["Active"]
     heads = [box for text, box in texts.items() if text.replace("\n", " ") in table.rows]
     assert all(legend.x1 < head.x0 or legend.y1 < head.y0 for head in heads)  # beside or under them
+
+
+def test_a_short_map_steps_its_text_down_before_it_loses_tiles() -> None:
+    """9.9 x 2.9 in (Grey Elegant's chart box): 11 rows of tiles 0.22 in apart hold 13 pt, not 14."""
+    content = sized(example_charts()["southern-flank-training:map"], 9.92, 2.87)
+    fitted, losses = fit_chart(content, STYLE)
+    assert losses == ()
+    assert fitted.layout is not None and 12 <= fitted.layout.tick_size < STYLE.tick_size
+    _, losses = fit_chart(sized(example_charts()["southern-flank-training:map"], 9.92, 2.2), STYLE)
+    assert losses == ("names and counts of 14 countries on the map",)  # 0.16 in rows: even 12 pt is too big

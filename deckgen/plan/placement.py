@@ -192,11 +192,20 @@ class _Placer:
         return area
 
     def section(self, content: SectionContent) -> SectionContent:
-        """A strapline the template sets below 18 pt (some set 15) is raised to 18, and checked."""
+        """A strapline the template sets below 18 pt (some set 15) is raised to 18, one it sets
+        nearly as large as the title (Blue Curve: 32 pt under a 33 pt title) is brought down to
+        four fifths of the title, so the divider reads title first; and it is checked."""
         if not self.role.bodies or not content.text.strip():
             return content
         style = self.role.body_styles[0]
-        size = MIN_BODY_PT if style.size is not None and style.size < MIN_BODY_PT else None
+        under_title = max(
+            MIN_BODY_PT, float(int((self.role.title_style.size or DEFAULT_TITLE_PT) * STRAP_SHARE))
+        )
+        size = None
+        if style.size is not None and style.size < MIN_BODY_PT:
+            size = MIN_BODY_PT
+        elif (style.size or MIN_BODY_PT) > under_title:
+            size = under_title
         runs = [Run(content.text, size or style.size or MIN_BODY_PT, bullet=False)]
         if content.number is not None:
             runs.insert(0, Run(f"Part {content.number}", SECTION_NUMBER_PT, bold=True, bullet=False))
@@ -279,6 +288,10 @@ class _Placer:
             )
         # Only a native chart's legend moves; a picture follows the layout by itself.
         return replace(fitted, legend_below=content.native and fitted.legend_below)
+
+
+# A section's strapline is at most this share of its title's size: the title leads.
+STRAP_SHARE = 0.8
 
 
 def caption_height(text: str, width: int, *, family: str) -> int:

@@ -41,6 +41,7 @@ from deckgen.plan.sizing import (
     grown_box,
     quote_size,
     quoted,
+    title_fits,
     title_size,
     title_slide_sizes,
     two_column_size,
@@ -108,12 +109,15 @@ def place_slide(
         slide_height=geometry.slide_height,
         family=role.text_font,
     )
-    return replace(
-        slide,
-        title_size=title_size(slide.title, Box.of(role.title), role.title_style) if role.title else None,
-        content=placer.content(),
-        footer=footer,
-    )
+    size = title_size(slide.title, Box.of(role.title), role.title_style) if role.title else None
+    if role.title and not title_fits(slide.title, Box.of(role.title), role.title_style, size):
+        at = size or role.title_style.size or DEFAULT_TITLE_PT
+        placer.warn(
+            "text-overflow",
+            f"the title '{slide.title}' does not fit its box even at {at:g} pt",
+            hint="shorten the title, or give the template a wider title box in a profile",
+        )
+    return replace(slide, title_size=size, content=placer.content(), footer=footer)
 
 
 def _with_usable_layout(slide: SlidePlan, geometry: TemplateGeometry) -> SlidePlan:

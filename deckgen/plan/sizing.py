@@ -37,7 +37,8 @@ _NESTED = str.maketrans({"\u201c": "\u2018", "\u201d": "\u2019", "\u00ab": "\u20
 
 
 def title_size(text: str, box: Box, style: TextStyle) -> float | None:
-    """None when the title sits well at the template's size, else a smaller size (20 pt at least).
+    """None when the title sits well at the template's size, else a smaller size (20 pt at least;
+    18 pt when nothing larger fits the box at all, which ``title_fits`` then tells).
 
     Smaller when the title overflows its box; when a step or three down (to three quarters of the
     template's size, then two thirds) puts it on one line or mends a wrap that leaves one word
@@ -66,6 +67,13 @@ def title_size(text: str, box: Box, style: TextStyle) -> float | None:
     sizes = [base - 2 * n for n in range(int((base - 20) // 2) + 1)] or [base]
     laid = {size: first if size == base else layout(size) for size in sizes}
     fitting = [s for s in sizes if room_for(s, laid[s])]
+    if not fitting and sizes[-1] > MIN_BODY_PT:
+        # A narrow title box (Sunset's is 3.9 x 1 in) may need the body's floor: 18 pt, no less.
+        for size in (f for f in (20.0, 19.0, MIN_BODY_PT) if f < sizes[-1]):
+            laid[size] = layout(size)
+            if room_for(size, laid[size]):
+                return size
+        return MIN_BODY_PT  # still too long: the most that can show, and a warning
     # One line, else a tidy wrap, a little smaller first; only then smaller still.
     tiers = ((0.75, one_line), (0.75, clean), (2 / 3, one_line), (2 / 3, clean))
     choice = next(
@@ -73,6 +81,13 @@ def title_size(text: str, box: Box, style: TextStyle) -> float | None:
         fitting[0] if fitting else sizes[-1],
     )
     return None if choice == base else choice
+
+
+def title_fits(text: str, box: Box, style: TextStyle, size: float | None) -> bool:
+    """Whether the title's lines at ``size`` (None: the template's) fit the height of its box."""
+    at = size or style.size or DEFAULT_TITLE_PT
+    lines = wrapped(text, inner_width(box), at, family=style.family, bold=style.bold)
+    return len(lines) * at * LINE_SPACING * style.line_spacing <= inner_height_pt(box)
 
 
 def title_slide_runs(subtitle: str, lines: Sequence[str], sub: float, extra: float) -> list[Run]:

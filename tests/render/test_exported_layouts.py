@@ -119,3 +119,13 @@ def test_a_template_that_is_no_export_keeps_its_bytes() -> None:
         p.part.blob for m in prs.slide_masters for p in [m, *m.slide_layouts]
     ]
     assert parts(after) == parts(before)
+
+
+def test_a_title_flush_with_the_page_edge_takes_the_text_margin(impress_corpus: dict[str, Path]) -> None:
+    prs = open_template(impress_corpus["Blue_Curve"])
+    layout = find_layout(prs, "Title Slide", Layout.SECTION)
+    assert layout is not None
+    title, text = boxes(layout)["TITLE"], boxes(layout)["SUBTITLE"]
+    assert title is not None and text is not None
+    assert master_areas(layout)["TITLE"][0] == 0  # type: ignore[index]  # the template's own
+    assert title[0] == text[0] > 0

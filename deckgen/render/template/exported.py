@@ -11,8 +11,9 @@ LibreOffice both draw a slide with its layout's boxes, so a deck built on them s
 under every master while those masters' own title and text areas differ. Each copy then gets its
 own master's geometry: the title placeholder takes the master's title area, and the text
 placeholders are scaled from the region they cover together onto the master's text area (so two
-columns stay two columns). Footer, date and number placeholders stay as they are. Each box is
-written whole (position and size), never in part.
+columns stay two columns); a title flush with the page's left edge takes the text area's margin.
+Footer, date and number placeholders stay as they are. Each box is written whole (position and
+size), never in part.
 
 ``find_layout`` then picks, among the layouts of one name, the one that suits the role. Title
 slides and section dividers take the copy under the master of the template's own first slide (its
@@ -148,6 +149,11 @@ def _copied(layouts: Sequence[SlideLayout]) -> bool:
 def _follow_master(layout: SlideLayout) -> None:
     master = layout.slide_master
     title_area, body_area = _areas(master)
+    if title_area is not None and body_area is not None and title_area[0] <= 0 < body_area[0]:
+        # Blue Curve's title master puts the title flush with the page's left edge, its text
+        # 0.39 in in: the title takes the text's margin, so its first letter is not cut.
+        left = body_area[0]
+        title_area = (left, title_area[1], title_area[2] - left + title_area[0], title_area[3])
     texts = [ph for ph in _placeholders(layout) if _kind(ph) not in TITLES | MARGINAL]
     region = _union([b for ph in texts if (b := box_of(ph)) is not None])
     for ph in _placeholders(layout):

@@ -129,3 +129,15 @@ def test_a_title_flush_with_the_page_edge_takes_the_text_margin(impress_corpus: 
     assert title is not None and text is not None
     assert master_areas(layout)["TITLE"][0] == 0  # type: ignore[index]  # the template's own
     assert title[0] == text[0] > 0
+
+
+def test_inspect_names_the_master_whose_copy_each_role_uses(impress_corpus: dict[str, Path]) -> None:
+    from deckgen.render.template.inspect import format_report, inspect_template, report_to_dict
+
+    report = inspect_template(impress_corpus["Vintage"])
+    roles = {r["role"]: r for r in report_to_dict(report)["roles"]}  # type: ignore[union-attr]
+    assert roles["title"]["master"] == 1 and roles["content"]["master"] == 2  # title master, content master
+    text = format_report(report)
+    assert "'Title, Content' of master 2" in text
+    assert text.count("layout 'Title, Content'  <- content") == 1
+    assert "layout 'Title, Content'  (not used: another master's layout of this name is)" in text

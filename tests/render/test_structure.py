@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -188,7 +189,8 @@ def test_inspect_shows_the_reason(candy: Path) -> None:
     result = CliRunner().invoke(template_cli, ["inspect", str(candy)])
     assert result.exit_code == 0
     line = next(ln for ln in result.stdout.splitlines() if ln.strip().startswith("two-column"))
-    assert "'Title, 2 Content'  structure" in line and "(title + 2 text placeholders side by side)" in line
+    assert re.search(r"'Title, 2 Content' of master \d+\s+structure", line), line
+    assert "(title + 2 text placeholders side by side)" in line
     assert "left idx 0 'PlaceHolder 2'" in line  # the idx repeats: the name says which
     report = json.loads(CliRunner().invoke(template_cli, ["inspect", str(candy), "--json"]).stdout)
     roles = {role["role"]: role for role in report["roles"]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from math import gcd
 from pathlib import Path
@@ -20,6 +21,7 @@ from deckgen.render.template.checks import (
     read_placeholders,
     theme_fonts,
 )
+from deckgen.render.template.exported import iter_layouts
 from deckgen.render.template.profile import (
     NameSource,
     Placeholder,
@@ -43,7 +45,7 @@ class LayoutInfo:
     master: int
     placeholders: tuple[Placeholder, ...]
     roles: tuple[Layout, ...]  # the slide kinds deckgen builds with it
-    shadowed: bool = False  # an earlier layout has the same name; deckgen finds that one
+    shadowed: bool = False  # another master has a layout of this name, and deckgen uses that one
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class RoleInfo:
     found: bool
     slots: tuple[tuple[str, Placeholder], ...]  # slot -> placeholder; empty when the layout lacks some
     why: str = ""  # for "structure": what the layout has that the role needs
+    master: int = 0  # 1-based: whose layout of that name is used (templates repeat names per master)
 
 
 @dataclass(frozen=True)
@@ -75,22 +78,28 @@ def inspect_template(path: Path) -> TemplateReport:
     profile = load_profile(path)
     choices = choose_layouts(prs, path, {}, profile=profile)
     problems, _ = layout_problems(prs, path, choices.values(), profile)
+    numbers = {master.part.partname: n for n, master in enumerate(prs.slide_masters, start=1)}
     roles = []
     for role, choice in choices.items():
         layout = find_layout(prs, choice.name, choice.role)
         slots: tuple[tuple[str, Placeholder], ...] = ()
+        master = 0
         if layout is not None:
             override = placeholder_override(profile, role, choice.name)
             found = find_slots(role, read_placeholders(layout), override)
             slots = () if found.missing else found.found
-        roles.append(RoleInfo(role, choice.name, choice.source, layout is not None, slots, choice.why))
-    masters, layouts, seen = [], [], set()
+            master = numbers[layout.slide_master.part.partname]
+        roles.append(
+            RoleInfo(role, choice.name, choice.source, layout is not None, slots, choice.why, master)
+        )
+    masters, layouts = [], []
+    names = Counter(layout.name for layout in iter_layouts(prs))
     for number, master in enumerate(prs.slide_masters, start=1):
         masters.append(MasterInfo(number, master.name, *theme_fonts(master)))
         for layout in master.slide_layouts:
-            shadowed = layout.name in seen
-            seen.add(layout.name)
-            served = () if shadowed else tuple(r.role for r in roles if r.found and r.layout == layout.name)
+            served = tuple(r.role for r in roles if r.found and (r.layout, r.master) == (layout.name, number))
+            used = any(r.found and r.layout == layout.name for r in roles)
+            shadowed = names[layout.name] > 1 and used and not served
             layouts.append(LayoutInfo(layout.name, number, read_placeholders(layout), served, shadowed))
     return TemplateReport(
         path=str(path),
@@ -155,7 +164,10 @@ def format_report(report: TemplateReport) -> str:
         if not role.found or not role.slots:
             where = "MISSING layout" if not role.found else "MISSING placeholders"
         why = f"({role.why})" if role.why else ""
-        rows.append((role.role.value, ROLE_USE[role.role], repr(role.layout), role.source, where, why))
+        name = repr(role.layout)
+        if role.found and sum(lay.name == role.layout for lay in report.layouts) > 1:
+            name += f" of master {role.master}"  # the name is repeated: say whose layout
+        rows.append((role.role.value, ROLE_USE[role.role], name, role.source, where, why))
     lines += table(rows)
     for master in report.masters:
         fonts = f"theme fonts: {master.heading_font or '?'} headings, {master.body_font or '?'} body"
@@ -165,7 +177,7 @@ def format_report(report: TemplateReport) -> str:
             used = ", ".join(role.value for role in layout.roles)
             note = f"  <- {used}" if used else ""
             if layout.shadowed:
-                note = "  (never used: an earlier layout has this name)"
+                note = "  (not used: another master's layout of this name is)"
             lines.append(f"  layout {layout.name!r}{note}")
             rows = [(f"idx {ph.idx}", ph.kind, repr(ph.name), box_text(ph.box)) for ph in layout.placeholders]
             lines += table(rows, indent="      ") if rows else ["      no placeholders"]
@@ -179,7 +191,7 @@ def format_report(report: TemplateReport) -> str:
 
 def slot_text(report: TemplateReport, role: RoleInfo, slot: str, ph: Placeholder) -> str:
     """ "body idx 1"; with the placeholder's name when its layout repeats the idx (LibreOffice)."""
-    layout = next(lay for lay in report.layouts if lay.name == role.layout and not lay.shadowed)
+    layout = next(lay for lay in report.layouts if (lay.name, lay.master) == (role.layout, role.master))
     repeated = sum(other.idx == ph.idx for other in layout.placeholders) > 1
     return f"{slot} idx {ph.idx}" + (f" {ph.name!r}" if repeated else "")
 
@@ -223,6 +235,7 @@ def report_to_dict(report: TemplateReport) -> dict[str, object]:
                 "source": role.source,
                 "why": role.why or None,
                 "found": role.found,
+                "master": role.master or None,
                 "placeholders": {slot: ph.idx for slot, ph in role.slots},
                 "positions": {slot: ph.pos for slot, ph in role.slots},
             }

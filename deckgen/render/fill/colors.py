@@ -160,6 +160,21 @@ def slide_palette(slide: Slide, box: Box | None = None) -> Palette:
     return palette
 
 
+def mixed_backdrop(slide: Slide, box: Box) -> bool:
+    """Whether a template shape or picture reaches into ``box`` without covering it, above
+    whatever covers it whole (Sunset's striped frame under the top marking): one text colour
+    cannot be sure to read on both sides of that edge, and ``slide_palette`` judges the colour
+    under the box's centre only."""
+    partial = False
+    for shape, _fill in layout_ink(slide.slide_layout).fills:  # bottom to top
+        apart = shape.right <= box.left or shape.left >= box.right
+        if apart or shape.bottom <= box.top or shape.top >= box.bottom:
+            continue
+        covers = shape.left <= box.left and shape.top <= box.top
+        partial = not (covers and shape.right >= box.right and shape.bottom >= box.bottom)
+    return partial
+
+
 @dataclass(frozen=True, eq=False)
 class Backdrop:
     """A picture text may sit on, shrunk to a few thousand pixels; ``image`` None when Pillow

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.slide import Slide
@@ -13,7 +14,7 @@ from pptx.util import Pt
 from deckgen.plan.boxes import Box
 from deckgen.plan.footer import INSET, THIN_INSET
 from deckgen.plan.model import Footer
-from deckgen.render.fill.colors import Ink, Palette, slide_palette
+from deckgen.render.fill.colors import Ink, Palette, mixed_backdrop, slide_palette
 from deckgen.render.fill.text import Line, add_text_box, paint, write_lines
 
 # Text boxes, not footer placeholders: python-pptx does not copy those to new slides, and a
@@ -30,6 +31,8 @@ def draw_footer(
         for box, name in ((footer.marking_top, "Marking (top)"), (footer.marking_bottom, "Marking (bottom)")):
             shape = add_text_box(slide.shapes, box, name=name, anchor=MSO_ANCHOR.MIDDLE, inset=INSET)
             write_lines(shape.text_frame, [mark], lang=lang, palette=slide_palette(slide, box))
+            if mixed_backdrop(slide, box):
+                plate(shape)
     if footer.source is not None:
         box = footer.source
         shape = add_text_box(slide.shapes, box, name="Source", anchor=MSO_ANCHOR.MIDDLE, inset=THIN_INSET)
@@ -38,6 +41,16 @@ def draw_footer(
     draw_slide_number(slide, footer, number, lang, slide_palette(slide, footer.number))
     # The footer is the last thing drawn on a slide: now its shapes can be put in reading order.
     order_for_reading(slide)
+
+
+def plate(shape: Any) -> None:
+    """Black on a white plate, for a marking that the template's art crosses (Sunset's striped
+    frame): it must read on every slide, whatever the theme's colours say (21:1)."""
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)  # type: ignore[no-untyped-call]
+    for para in shape.text_frame.paragraphs:
+        for run in para.runs:
+            run.font.color.rgb = RGBColor(0, 0, 0)  # type: ignore[no-untyped-call]
 
 
 def order_for_reading(slide: Slide) -> None:

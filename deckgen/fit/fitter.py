@@ -15,6 +15,11 @@ EMU_PER_PT = 12700
 SAFETY = 0.01
 
 
+# A hanging label ("A.") takes this many ems; the text after it, and every wrapped line,
+# starts there.
+HANG_EM = 1.5
+
+
 @dataclass(frozen=True)
 class Para:
     """A paragraph to fit: its text exactly as it will be written, and how it is set.
@@ -28,6 +33,7 @@ class Para:
     bold: bool = False
     italic: bool = False
     bullet: bool = True
+    hang: bool = False  # no bullet; the first word hangs and every line is HANG_EM narrower
 
 
 @dataclass(frozen=True)
@@ -226,10 +232,11 @@ def fit_single(
 
 def _set(para: Para, size: float, floor: float, style: BlockStyle, width: float) -> Paragraph:
     level = style.level(para.level)
-    indent = level.indent_pt if para.bullet else 0.0
+    size_pt = float(max(floor, size - level.size_drop_pt))
+    indent = level.indent_pt if para.bullet else HANG_EM * size_pt if para.hang else 0.0
     return Paragraph(
         para.text,
-        size_pt=float(max(floor, size - level.size_drop_pt)),
+        size_pt=size_pt,
         width_pt=width - indent,
         bold=para.bold,
         italic=para.italic,

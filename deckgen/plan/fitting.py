@@ -44,7 +44,7 @@ def fit_bullets(plan: SlidePlan, geometry: TemplateGeometry | None) -> tuple[Sli
     # A template may set its body below the 18 pt floor (LibreOffice exports set 15): start at 18.
     top = max(role.body_sizes[0] if role.body_sizes else TOP_BODY_PT, MIN_BODY_PT)
     paras = ([Para(content.lead, 0, bold=True, bullet=False)] if content.lead else []) + [
-        Para(b.text, b.level, bullet=b.marker) for b in content.bullets
+        Para(b.text, b.level, bullet=b.marker, hang=b.hang) for b in content.bullets
     ]
     result = fit_block(paras, box, family=family, max_size=top, min_size=MIN_BODY_PT)
     if result.fits:
@@ -71,4 +71,4 @@ def _promote(bullets: tuple[Bullet, ...]) -> tuple[Bullet, ...]:
     if not bullets:
         return bullets
     shift = bullets[0].level
-    return tuple(Bullet(b.text, max(0, b.level - shift), b.marker) for b in bullets)
+    return tuple(Bullet(b.text, max(0, b.level - shift), b.marker, b.hang) for b in bullets)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from deckgen.core.textnorm import slide_text
 from deckgen.core.units import EMU_PER_PT
 from deckgen.fit import BRIEFING_BODY, Paragraph, default_book, stack, wrap
-from deckgen.fit.fitter import SAFETY
+from deckgen.fit.fitter import HANG_EM, SAFETY
 from deckgen.plan.boxes import Box
 from deckgen.plan.geometry import DEFAULT_FAMILY
 
@@ -27,6 +27,7 @@ class Run:
     bold: bool = False
     italic: bool = False
     bullet: bool = True  # an unbulleted paragraph starts at the margin, not at its level's indent
+    hang: bool = False  # unbulleted, its first word hanging: every line HANG_EM narrower
     space_before: float = 0.0  # points
 
 
@@ -78,7 +79,7 @@ def block_height_pt(
     width_pt = width_emu / EMU_PER_PT * (1 - SAFETY)
     paras = []
     for run in runs:
-        indent = 0.0
+        indent = HANG_EM * run.size if run.hang else 0.0
         if run.bullet:
             indent = indents[min(run.level, len(indents) - 1)] if indents else level_indent_pt(run.level)
         paras.append(

@@ -30,6 +30,7 @@ class Bullet:
     text: str
     level: int = 0  # 0 = top level; at most 4
     marker: bool = True  # False: a plain line at the margin (lettered choices, a time limit)
+    hang: bool = False  # the first word is a label ("A.") that hangs: wrapped lines align after it
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,7 @@ def bullet_runs(bullets: Sequence[Bullet], size: float) -> list[Run]:
                 level_size(size, level),
                 level=level,
                 bullet=bullet.marker,
+                hang=bullet.hang,
                 space_before=level_space(level),
             )
         )

@@ -57,7 +57,9 @@ def check_slides(
 
     ``presenter`` (the brief's notes and trainee text) goes with the question slide."""
     # The letter is the marker: a bullet before "A." would be two.
-    choices = tuple(Bullet(sanitize(f"{LETTERS[i]}. {c}"), marker=False) for i, c in enumerate(body.choices))
+    choices = tuple(
+        Bullet(sanitize(f"{LETTERS[i]}. {c}"), marker=False, hang=True) for i, c in enumerate(body.choices)
+    )
     if not choices:
         choices = (Bullet("Write your answer in one or two sentences.", marker=False),)
     answer = _answer_text(body)

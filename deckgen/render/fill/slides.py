@@ -183,6 +183,7 @@ def bullet_lines(bullets: tuple[Bullet, ...], size: float) -> list[Line]:
                 level=level,
                 size=level_size(size, level),
                 bullet=bullet.marker,
+                hang=bullet.hang,
                 space_before=level_space(level),
             )
         )

@@ -19,7 +19,9 @@ from pptx.util import Emu, Pt
 
 from deckgen.core.contrast import contrast
 from deckgen.core.textnorm import notes_text, slide_text
+from deckgen.fit.fitter import HANG_EM
 from deckgen.plan.boxes import Box
+from deckgen.plan.sizing import MIN_BODY_PT
 from deckgen.render.fill.colors import Ink, Palette, inherited_color, layout_cache, slide_palette
 from deckgen.render.template.measure import prompt_only
 
@@ -35,6 +37,7 @@ class Line:
     italic: bool | None = None
     ink: Ink | None = None
     bullet: bool = True  # False removes the bullet and its hanging indent
+    hang: bool = False  # with bullet False: the first word is a label that hangs (HANG_EM)
     align: PP_ALIGN | None = None
     space_before: float | None = None  # points
 
@@ -69,7 +72,7 @@ def write_lines(
     frame.word_wrap = True
     for n, line in enumerate(lines):
         para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()  # type: ignore[no-untyped-call]
-        para.text = slide_text(line.text)
+        para.text = hanging(line) if line.hang else slide_text(line.text)
         para.level = max(0, min(line.level, 8))
         if line.align is not None:
             para.alignment = line.align
@@ -77,7 +80,17 @@ def write_lines(
             para.space_before = Pt(line.space_before)
         if not line.bullet:
             remove_bullet(para)
+        if line.hang:
+            hang = int(Pt(HANG_EM * (line.size or MIN_BODY_PT)))
+            para._p.get_or_add_pPr().set("marL", str(hang))
+            para._p.get_or_add_pPr().set("indent", str(-hang))
         style_runs(para, line, lang=lang, palette=palette)
+
+
+def hanging(line: Line) -> str:
+    """ "A.<tab>text": the tab takes the text to the hanging indent, where wrapped lines start."""
+    label, _, rest = slide_text(line.text).partition(" ")
+    return f"{label}\t{rest}" if rest else label
 
 
 def pinned(frame: TextFrame, lines: Sequence[Line]) -> list[Line]:

@@ -198,7 +198,9 @@ def _source_line(loc: Loc, cache: dict[str, list[str]] | None) -> str | None:
     if lines is None:
         try:
             # Regular files only, and never one that would block (a FIFO) or is too large.
-            lines = read_text(Path(loc.path), "file", strict=False).splitlines()
+            text = read_text(Path(loc.path), "file", strict=False)
+            # A template is a zip: it has no lines to show under a diagnostic at its 1:1.
+            lines = [] if text.startswith("PK\x03\x04") else text.splitlines()
         except FileProblem:
             return None
         if cache is not None:

@@ -143,10 +143,12 @@ def fit_sized(
     The general form the other fitters use: ``build`` turns a candidate size into the paragraphs
     as they would be set, so a quote can grow while its attribution stays at 20 pt.
     """
-    if box.width <= 0:
-        raise ValueError(f"a box needs a positive width, got {box.width} pt")
     if not sizes:
         raise ValueError("no sizes to try")
+    if box.width <= 0:
+        # No room inside the insets (a template box under 0.2 in wide): nothing fits, not even
+        # the first paragraph, which the planner reports as text that does not fit.
+        return FitResult(fits=False, size=sizes[-1], sizes=(), lines=(), height_pt=0.0, split_at=0)
     fonts = book or default_book()
     result: FitResult | None = None
     for size in sizes:

@@ -85,11 +85,18 @@ def wrap(
 def _wrap_part(part: str, fits: Callable[[str], bool]) -> list[str]:
     lines: list[str] = []
     current = ""
-    for chunk in chunks(part):
-        candidate = current + chunk
-        if fits(candidate.rstrip(SPACES)):
-            current = candidate
-            continue
+    pieces = chunks(part)
+    i = 0
+    while i < len(pieces):
+        # As many chunks as fit join the line, found as _longest_prefix finds characters: a
+        # line of 100 one-character chunks ("a-b-c-...") costs a dozen measurements, not 100.
+        taken = _chunks_that_fit(current, pieces, i, fits)
+        current += "".join(pieces[i : i + taken])
+        i += taken
+        if i == len(pieces):
+            break
+        chunk = pieces[i]
+        i += 1
         rest = chunk
         if current.strip(SPACES):
             lines.append(current.rstrip(SPACES))
@@ -108,6 +115,32 @@ def _wrap_part(part: str, fits: Callable[[str], bool]) -> list[str]:
     if current.strip(SPACES) or not lines:
         lines.append(current.rstrip(SPACES))
     return lines
+
+
+def _chunks_that_fit(current: str, pieces: list[str], start: int, fits: Callable[[str], bool]) -> int:
+    """How many of ``pieces[start:]`` join ``current`` and still fit: every prefix up to that
+    many fits, the next one does not. Widths grow with each chunk, so doubling and a binary
+    search give what adding them one by one would."""
+
+    def ok(count: int) -> bool:
+        return fits((current + "".join(pieces[start : start + count])).rstrip(SPACES))
+
+    left = len(pieces) - start
+    if not ok(1):
+        return 0
+    low = 1
+    while low < left and ok(min(2 * low, left)):
+        low = min(2 * low, left)
+    if low == left:
+        return left
+    high = min(2 * low, left) - 1  # low + (high - low) + 1 chunks do not fit
+    while low < high:
+        mid = (low + high + 1) // 2
+        if ok(mid):
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 def _longest_prefix(chunk: str, fits: Callable[[str], bool]) -> str:

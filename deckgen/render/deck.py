@@ -6,6 +6,7 @@ from pptx.parts.image import Image
 
 from deckgen.charts.cache import ChartCache
 from deckgen.core.errors import DeckgenError, Diagnostic, Loc
+from deckgen.core.files import FileProblem, read_bytes
 from deckgen.plan.model import DeckPlan, ImageContent, Layout
 from deckgen.render.fill.footer import draw_footer
 from deckgen.render.fill.slides import RenderContext, render_slide
@@ -93,9 +94,9 @@ def check_pictures(plan: DeckPlan) -> tuple[Diagnostic, ...]:
         if not isinstance(content, ImageContent):
             continue
         try:
-            blob = content.path.read_bytes()
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
+            blob = read_bytes(content.path, "image")  # a regular file within the picture limit
+        except FileProblem as exc:
+            reason = exc.message
         else:
             if is_showable_picture(blob):
                 continue

@@ -293,11 +293,12 @@ def test_work_per_slide_does_not_grow_with_slide_count(
     many = count_work(monkeypatch)
     render_deck(many_plan)
     monkeypatch.undo()
-    # Seeding, the exit check, app.xml and save: a handful of walks, whatever the slide count,
-    # and no rescan of the presentation's relationships or slide ids per slide.
+    # Opening the template (one walk to find parts named twice), seeding, the exit check, app.xml
+    # and save: a handful of walks, whatever the slide count, and no rescan of the
+    # presentation's relationships or slide ids per slide.
     scans = ("iter_parts", "iter_rels", "presentation _rels_by_reltype", "sldId xpath")
     assert {k: many[k] for k in scans} == {k: few[k] for k in scans}, (few, many)
-    assert many["iter_parts"] <= 3 and many["iter_rels"] <= 6, many
+    assert many["iter_parts"] <= 4 and many["iter_rels"] <= 6, many
     assert many["presentation _rels_by_reltype"] == many["sldId xpath"] == 0, many
     # python-pptx's own _next_rId still picks each rId: after one scan to fill the template's gap
     # (its sample slides removed), one probe per slide, as it counts down from len + 1.

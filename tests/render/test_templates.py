@@ -549,8 +549,9 @@ def test_inspect_unreadable_input_exits_1_with_a_located_error(tmp_path: Path, m
         copy_template(CORPORATE, tmp_path, "corp.pptx", "layouts:\n  tittle: Cover\n")
     code, out, err = run_inspect(str(path))
     assert code == 1 and out == ""
-    where = f"{tmp_path / 'corp.profile.yaml'}:2:3" if make == "broken-profile" else str(path)
-    assert err.startswith(f"{where}: error: ")
+    where = {"broken-profile": f"{tmp_path / 'corp.profile.yaml'}:2:3", "not-a-zip": f"{path}:1:1"}
+    where.setdefault(make, str(path))  # a missing file has no line
+    assert err.startswith(f"{where[make]}: error: ")
     assert "no report" in err
     code, out, _ = run_inspect(str(path), "--json")
     assert code == 1 and json.loads(out)["status"] == "failed"

@@ -12,11 +12,11 @@ from typing import Any, cast
 
 from PIL import Image
 from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.shapes.base import BaseShape
+from pptx.shapes.picture import Picture
 from pptx.slide import Slide, SlideLayout
 
 from deckgen.core.contrast import contrast, luminance
@@ -307,7 +307,9 @@ def _filled_shapes(layout: SlideLayout, palette: Palette) -> tuple[tuple[Box, st
             if shape.is_placeholder or None in (shape.left, shape.top, shape.width, shape.height):
                 continue
             box = Box(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
-            if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+            # Not ``shape_type``: python-pptx raises NotImplementedError for a shape without
+            # a geometry, which the schema allows.
+            if isinstance(shape, Picture):
                 blip = shape._element.find(f"{qn('p:blipFill')}/{qn('a:blip')}")
                 found.append((box, _picture(part.part, blip, palette)))
                 continue

@@ -15,6 +15,8 @@ from pptx.util import Emu
 
 from deckgen.charts.cache import ChartCache
 from deckgen.charts.model import ChartStyle
+from deckgen.core.errors import DeckgenError, file_problem
+from deckgen.core.files import FileProblem, read_bytes
 from deckgen.core.textnorm import slide_text
 from deckgen.plan.boxes import Box
 from deckgen.plan.measure import level_space
@@ -112,9 +114,19 @@ def box_of(shape: BaseShape) -> Box:
         cache = layout_cache(shape, "box")
         idx = shape.placeholder_format.idx
         if idx not in cache:
-            cache[idx] = Box(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
+            cache[idx] = _position(shape)
         return cast(Box, cache[idx])
-    return Box(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
+    return _position(shape)
+
+
+def _position(shape: BaseShape) -> Box:
+    """The shape's box; an empty one at the corner when neither it, its layout nor its master
+    says where it is (a damaged master): then only the background lies behind it."""
+    values = (shape.left, shape.top, shape.width, shape.height)
+    if any(value is None for value in values):
+        return Box(0, 0, 0, 0)
+    left, top, width, height = (int(value) for value in values)
+    return Box(left, top, width, height)
 
 
 def fill(shape: BaseShape, lines: list[Line], ctx: RenderContext) -> None:
@@ -275,7 +287,10 @@ def render_quote(slide: Slide, content: QuoteContent, ctx: RenderContext) -> Non
 
 def render_image(slide: Slide, content: ImageContent, ctx: RenderContext) -> None:
     box = placed(content.picture, "picture box")
-    blob = content.path.read_bytes()
+    try:
+        blob = read_bytes(content.path, "image")  # checked by check_pictures; it may have changed
+    except FileProblem as exc:
+        raise DeckgenError((file_problem(str(content.path), exc, "image-unreadable"),)) from None
     pic = slide.shapes.add_picture(
         io.BytesIO(blob), Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
     )

@@ -8,7 +8,8 @@ from pathlib import Path
 from yaml.nodes import MappingNode
 
 from deckgen.core.assets import profile_path
-from deckgen.core.errors import Collector, DeckgenError, Diagnostic, Loc, sort_diagnostics
+from deckgen.core.errors import Collector, DeckgenError, Diagnostic, Loc, file_problem, sort_diagnostics
+from deckgen.core.files import FileProblem, read_text
 from deckgen.core.suggest import suggestions
 from deckgen.core.yamlnodes import MapReader, compose, node_loc
 from deckgen.plan.model import Layout
@@ -31,14 +32,12 @@ def load_profile(template: Path) -> TemplateProfile | None:
     """The profile beside ``template``, or None when it has none; DeckgenError when it is wrong."""
     path = profile_path(template)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-        raise DeckgenError(
-            (Diagnostic(Loc(str(path)), "profile-unreadable", f"cannot read template profile: {reason}"),)
-        ) from None
+        text = read_text(path, "profile")  # a regular file within its limit, clean UTF-8
+    except FileProblem as exc:
+        if exc.code in ("missing-file", "name-too-long"):
+            return None  # no profile; one whose name the file system cannot hold cannot exist
+        code = "profile-unreadable" if exc.code == "unreadable-file" else None
+        raise DeckgenError((file_problem(str(path), exc, code),)) from None
     diags = Collector()
     profile = parse_profile(text, path, diags)
     if diags.has_errors or profile is None:

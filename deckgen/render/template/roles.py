@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import zipfile
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
 from pptx import Presentation
 from pptx.exc import PythonPptxError
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.parts.coreprops import CorePropertiesPart
 from pptx.presentation import Presentation as PresentationT
 from pptx.shapes.base import BaseShape
 from pptx.slide import SlideLayout
 
-from deckgen.core.errors import DeckgenError, Diagnostic, Loc
+from deckgen.core.errors import DeckgenError, Diagnostic, Loc, file_problem
+from deckgen.core.files import FileProblem, read_bytes
+from deckgen.core.zipcheck import verified_zip
 from deckgen.plan.geometry import Box4
 from deckgen.plan.model import DeckPlan, Layout
 from deckgen.render.package.save import as_presentation_package
@@ -31,31 +36,135 @@ from deckgen.render.template.slots import (
     find_slots,
 )
 from deckgen.render.template.structure import Candidate, by_structure
+from deckgen.render.template.values import BadPart, check_values
+
+# What python-pptx raises for a package it cannot make sense of: a part missing or of the wrong
+# type (KeyError), an element it does not expect (AttributeError), a value out of its range
+# (ValueError), XML that is not well-formed (lxml's XMLSyntaxError is a SyntaxError), a chain of
+# relationships deeper than Python's stack (RecursionError). Nothing broader: a mistake in
+# deckgen must stay a traceback, not become a "damaged template".
+DAMAGED = (
+    zipfile.BadZipFile,
+    PythonPptxError,
+    KeyError,
+    ValueError,
+    SyntaxError,
+    AttributeError,
+    RecursionError,
+)
 
 
 def open_template(path: Path) -> PresentationT:
-    """Open a .pptx or .potx template; raise a located DeckgenError when it cannot be read."""
+    """Open a .pptx or .potx template; raise a located DeckgenError when it cannot be read.
+
+    The file is read as every untrusted file is (a regular file within the template size
+    limit), and its zip checked and unpacked within bounds (``core/zipcheck.py``) before
+    python-pptx sees it. Problems are reported at 1:1 of the template: a zip has no lines.
+    """
     try:
-        data = path.read_bytes()
+        data = verified_zip(read_bytes(path, "template"), "template")
         prs = Presentation(as_presentation_package(data))
+        check_structure(prs)
         repair_exported_layouts(prs)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-    # lxml's XMLSyntaxError is a SyntaxError: a part that is not well-formed XML.
-    except (zipfile.BadZipFile, PythonPptxError, KeyError, ValueError, SyntaxError) as exc:
-        reason = f"not a PowerPoint file ({exc})"
+    except FileProblem as exc:
+        raise DeckgenError((file_problem(str(path), exc),)) from None
+    except BadPart as exc:
+        reason = _clip(str(exc))
+    except DAMAGED as exc:
+        reason = f"not a PowerPoint file ({_clip(str(exc) or type(exc).__name__)})"
     else:
         return prs
     raise DeckgenError(
         (
             Diagnostic(
-                Loc(str(path)),
+                Loc(str(path), 1, 1),
                 "template-unreadable",
                 f"cannot open template: {reason}",
                 hint="give a .pptx or .potx made by PowerPoint, or the default briefing template",
             ),
         )
     )
+
+
+def check_structure(prs: PresentationT) -> None:
+    """Read what deckgen reads from a template: the slide size; every master and layout, each
+    layout's master, and every placeholder's idx, type, name and box (the notes master's too);
+    the document properties; and the values ``values.py`` lists, read from the XML itself. And
+    see that no part already has a name python-pptx gives a part it makes (a slide, the notes
+    master, the document properties). A damaged part is then reported once, when the template
+    is opened, not by whatever reads it first, or as a corrupt deck. python-pptx raises one of
+    ``DAMAGED`` for a part it cannot make sense of."""
+    _ = int(prs.slide_width or 0), int(prs.slide_height or 0)
+    for master in prs.slide_masters:
+        _check_shapes(master.shapes)
+        for layout in master.slide_layouts:
+            _ = str(layout.name), layout.slide_master
+            _check_shapes(layout.shapes)
+    for slide in prs.slides:
+        _ = slide.slide_layout
+    listed = {sld_id.rId for sld_id in prs.slides._sldIdLst}
+    unlisted = [r for r, rel in prs.part.rels.items() if rel.reltype == RT.SLIDE and r not in listed]
+    if unlisted:  # its part keeps its name, which the deck's first new slide would take
+        raise BadPart(f"{prs.part.partname}: a slide is related ({unlisted[0]}) but not in the slide list")
+    if any(rel.reltype == RT.NOTES_MASTER for rel in prs.part.rels.values()):
+        _check_shapes(prs.notes_master.shapes)  # each slide's notes page is made from it
+    elif any(str(part.partname) == NOTES_MASTER for part in prs.part.package.iter_parts()):
+        # python-pptx would make a notes master of that name: two parts of one name
+        raise BadPart(f"{NOTES_MASTER}: a part has the notes master's name but is not related as it")
+    _check_core_properties(prs)
+    check_values(prs)
+
+
+def _check_core_properties(prs: PresentationT) -> None:
+    """The document properties deckgen rewrites: a part python-pptx knows as such, with each
+    property readable. Without them python-pptx makes a /docProps/core.xml, which must not
+    clash with a part of that name the template relates some other way."""
+    core = prs.core_properties
+    if not isinstance(core, CorePropertiesPart):
+        raise BadPart(
+            f"{core.partname}: the document properties are not typed as such in [Content_Types].xml"
+        )
+    for name in CORE_PROPERTIES:
+        getattr(core, name)  # AttributeError for a root element python-pptx does not know
+    names = Counter(str(part.partname) for part in prs.part.package.iter_parts())
+    twice = sorted(name for name, count in names.items() if count > 1)
+    if twice:
+        raise BadPart(f"{twice[0]}: two parts have this name (one is not related as what it is)")
+
+
+NOTES_MASTER = "/ppt/notesMasters/notesMaster1.xml"  # what python-pptx names one it makes
+CORE_PROPERTIES = (
+    "title",
+    "author",
+    "subject",
+    "keywords",
+    "language",
+    "comments",
+    "category",
+    "content_status",
+    "identifier",
+    "version",
+    "last_modified_by",
+    "revision",
+    "created",
+    "modified",
+    "last_printed",
+)
+
+
+def _check_shapes(shapes: Iterable[BaseShape]) -> None:
+    """Every shape's box (the colours look behind text at the master's and layout's shapes),
+    and each placeholder's idx, type and name."""
+    for shape in shapes:
+        _ = box_of(shape)
+        if shape.is_placeholder:
+            _ = shape.placeholder_format.idx, shape.placeholder_format.type, str(shape.name)
+
+
+def _clip(text: str, width: int = 200) -> str:
+    """One line of at most ``width`` characters: python-pptx and lxml messages can be long."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
 def read_placeholders(layout: SlideLayout) -> tuple[Placeholder, ...]:

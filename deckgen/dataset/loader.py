@@ -43,7 +43,7 @@ from deckgen.dataset.model import (
     Kind,
     Region,
 )
-from deckgen.dataset.records import RecordReader, check_id
+from deckgen.dataset.records import RecordReader, chart_text, check_id
 from deckgen.sources import SourceLibrary
 
 TOP_KEYS = ("id", "title", "sources", "regions", "kinds", "records")
@@ -144,7 +144,7 @@ class _Parser:
             r = self.entry_reader(entry.value, where, "{name: ..., flank: east}")
             if r is None:
                 continue
-            name = r.text("name", required=True, what="the region's display name")
+            name = chart_text(r, "name", "the region's display name")
             flank_text = r.text("flank", required=True, what="'east' or 'south'")
             r.finish(("name", "flank"), context=f"in {where}")
             flank = None
@@ -172,7 +172,7 @@ class _Parser:
             r = self.entry_reader(entry.value, where, "{name: ...}")
             if r is None:
                 continue
-            name = r.text("name", required=True, what="the kind's display name")
+            name = chart_text(r, "name", "the kind's display name")
             r.finish(("name",), context=f"in {where}")
             if name is not None:
                 self.kinds[entry.key] = Kind(entry.key, name)

@@ -20,6 +20,24 @@ _COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 # Statuses whose records have ended, or may have: only these take an 'until'.
 _ENDED = (Status.WITHDRAWN, Status.CONTESTED)
 _T = TypeVar("_T", Region, Kind)
+# The most characters of a label or display name, which charts show at 12 pt or more: the
+# example's longest label is 85. A 100,000-character label took minutes to lay out as a timeline.
+MAX_CHART_TEXT = 200
+
+
+def chart_text(r: MapReader, key: str, what: str) -> str | None:
+    """``r.text(key)`` for text a chart shows; a located error, and None, past MAX_CHART_TEXT."""
+    value = r.text(key, required=True, what=what)
+    if value is None or len(value) <= MAX_CHART_TEXT:
+        return value
+    r.diags.error(
+        r.value_loc(key),
+        "text-too-long",
+        f"'{key}' is {len(value):,} characters; text a chart shows is at most {MAX_CHART_TEXT}",
+        hint="say it in a few words; the evidence holds the detail",
+        key=f"{r.where}.{key}",
+    )
+    return None
 
 
 def check_id(value: str, loc: Loc, key: str, *, what: str, diags: Collector) -> bool:
@@ -76,7 +94,7 @@ class RecordReader:
         country = self.country(r)
         region = self.lookup(r, "region", self.regions, "regions")
         kind = self.lookup(r, "kind", self.kinds, "kinds")
-        label = r.text("label", required=True, what="what the presence is, in a few words")
+        label = chart_text(r, "label", "what the presence is, in a few words")
         since = self.date(r, "since", required=True)
         status = self.status(r)
         until = self.date(r, "until", required=False)
@@ -122,7 +140,7 @@ class RecordReader:
             return None
         cr = self.reader(node, f"{r.where}.country")
         code = cr.text("code", required=True, what="the ISO 3166-1 two-letter code, e.g. SY")
-        name = cr.text("name", required=True, what="the name shown on charts")
+        name = chart_text(cr, "name", "the name shown on charts")
         cr.finish(("code", "name"), context="in 'country'")
         if code is not None and not _COUNTRY_CODE.fullmatch(code):
             upper = code.strip().upper()

@@ -261,9 +261,23 @@ class _Placer:
         size = quote_size(shown, content.context, attribution, box, family=self.role.text_font)
         return replace(content, shown=shown, size=size, box=box)
 
+    def caption_room(self, text: str, area: Box) -> int:
+        """The caption's height under a picture or chart in ``area``: at most a third of it, so
+        the picture keeps a size (a caption of 20,000 characters gave the chart a negative
+        height); a caption cut to that is a text-overflow warning."""
+        cap_h = caption_height(text, area.width, family=self.role.text_font)
+        if cap_h > area.height // 3:
+            self.warn(
+                "text-overflow",
+                "the caption needs more than a third of the space under the title; it is cut to fit",
+                hint="shorten the caption to a line or two; put the rest in the notes or the handout",
+            )
+            return area.height // 3
+        return cap_h
+
     def image(self, content: ImageContent) -> ImageContent:
         area = self.drawn_area()
-        cap_h = caption_height(content.caption, area.width, family=self.role.text_font)
+        cap_h = self.caption_room(content.caption, area)
         below = cap_h + CAPTION_GAP if cap_h else 0
         width, height = content.size_px
         if width <= 0 or height <= 0:
@@ -277,7 +291,7 @@ class _Placer:
 
     def chart(self, content: ChartContent) -> ChartContent:
         area = self.drawn_area()
-        cap_h = caption_height(content.caption, area.width, family=self.role.text_font)
+        cap_h = self.caption_room(content.caption, area)
         box = Box(area.left, area.top, area.width, area.height - (cap_h + CAPTION_GAP if cap_h else 0))
         caption = Box(area.left, box.bottom + CAPTION_GAP, area.width, cap_h) if cap_h else None
         placed = replace(content, area=area, box=box, caption_box=caption)

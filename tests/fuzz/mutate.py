@@ -385,5 +385,5 @@ def make_case(seed: int, index: int) -> Case:
     ops = draw_ops(rng, weights)
     case = Case(seed, index, brief, target, ops, b"", template=template, part=part)
     case.content = apply_all(corpus.base_content(case), ops)
-    case.build = rng.random() < (0.3 if template else 0.08)
+    case.build = rng.random() < (0.3 if template else 0.15)
     return case

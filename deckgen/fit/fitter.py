@@ -102,6 +102,8 @@ class FitResult:
     height of all the paragraphs, ``overflow_pt`` how far that runs past the box. When ``fits``
     is False, ``split_at`` is how many leading paragraphs fit at ``min_size``: the rest go to a
     continuation. 0 means the first paragraph alone is too tall, which no split can mend.
+    When ``fits`` is False, ``lines``, ``height_pt`` and ``overflow_pt`` are counted only to
+    just past the box (``wrap.stack``'s ``max_height``): lower bounds, not the whole text.
     """
 
     fits: bool
@@ -153,7 +155,13 @@ def fit_sized(
     result: FitResult | None = None
     for size in sizes:
         paragraphs = [replace(p, width_pt=p.width_pt * (1 - safety)) for p in build(size)]
-        laid = stack(paragraphs, family=family, first_space_before=first_space_before, book=fonts)
+        laid = stack(
+            paragraphs,
+            family=family,
+            first_space_before=first_space_before,
+            book=fonts,
+            max_height=box.height,
+        )
         fits = laid.height <= box.height
         result = FitResult(
             fits=fits,

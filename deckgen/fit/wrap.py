@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -62,12 +63,17 @@ def wrap(
     bold: bool = False,
     italic: bool = False,
     book: FontBook | None = None,
+    max_lines: int | None = None,
 ) -> list[str]:
     """The lines ``text`` occupies in a column ``width_pt`` wide, trailing spaces stripped.
 
     Greedy, as PowerPoint and LibreOffice are: each line takes as many chunks as fit, trailing
     spaces do not count against the width, a chunk wider than a whole line is cut between
     characters, and explicit line breaks are kept. An empty text is one empty line.
+
+    With ``max_lines``, wrapping stops once there are more lines than that: the first
+    ``max_lines + 1`` lines come back, enough to tell that the text does not fit, at the cost
+    of those lines only (a 100,000-character title is not laid out whole at every size).
     """
     fonts = book or default_book()
     face = fonts.face(family, bold=bold, italic=italic)
@@ -76,13 +82,17 @@ def wrap(
     def fits(line: str) -> bool:
         return fonts.line_width_pt(line, face, size_pt) <= room
 
+    limit = math.inf if max_lines is None else max_lines + 1
     lines: list[str] = []
     for part in HARD_BREAKS.split(text):
-        lines.extend(_wrap_part(part, fits))
+        lines.extend(_wrap_part(part, fits, limit - len(lines)))
+        if len(lines) >= limit:
+            return lines[: int(limit)]
     return lines
 
 
-def _wrap_part(part: str, fits: Callable[[str], bool]) -> list[str]:
+def _wrap_part(part: str, fits: Callable[[str], bool], limit: float = math.inf) -> list[str]:
+    """``part``'s lines, or its first ``limit`` lines when it has more."""
     lines: list[str] = []
     current = ""
     pieces = chunks(part)
@@ -100,6 +110,8 @@ def _wrap_part(part: str, fits: Callable[[str], bool]) -> list[str]:
         rest = chunk
         if current.strip(SPACES):
             lines.append(current.rstrip(SPACES))
+            if len(lines) >= limit:
+                return lines
         else:  # only leading spaces so far: they stay with the chunk
             rest = current + chunk
         # The chunk starts a line and may still be too long for it: cut it by characters. Only
@@ -110,6 +122,8 @@ def _wrap_part(part: str, fits: Callable[[str], bool]) -> list[str]:
             if len(head) == len(stripped):
                 break  # what is left fits on one line
             lines.append(head)
+            if len(lines) >= limit:
+                return lines
             rest = rest[len(head) :]
         current = rest
     if current.strip(SPACES) or not lines:
@@ -187,7 +201,9 @@ def line_height_pt(size_pt: float, line_spacing: float = 1.0) -> float:
     return SINGLE_LINE_EM * size_pt * line_spacing
 
 
-def paragraph_lines(paragraph: Paragraph, *, family: str, book: FontBook | None = None) -> list[str]:
+def paragraph_lines(
+    paragraph: Paragraph, *, family: str, book: FontBook | None = None, max_lines: int | None = None
+) -> list[str]:
     return wrap(
         paragraph.text,
         width_pt=paragraph.width_pt,
@@ -196,6 +212,7 @@ def paragraph_lines(paragraph: Paragraph, *, family: str, book: FontBook | None 
         bold=paragraph.bold,
         italic=paragraph.italic,
         book=book,
+        max_lines=max_lines,
     )
 
 
@@ -217,6 +234,7 @@ def stack(
     family: str,
     first_space_before: bool = True,
     book: FontBook | None = None,
+    max_height: float | None = None,
 ) -> Stack:
     """Wrap each paragraph and stack them, top to bottom, as one text box does.
 
@@ -225,6 +243,11 @@ def stack(
     paragraph of a box (``first_space_before=False`` reproduces it); counting it is the cautious
     choice while PowerPoint's behaviour is unmeasured. The last paragraph's space after is never
     counted: nothing is drawn in it.
+
+    With ``max_height``, only what is needed to tell whether the stack fits that height is
+    wrapped: a paragraph that runs past it is counted to a line or two past the bottom, and
+    each paragraph after it as one line, unwrapped. A stack that fits is counted exactly; one that does
+    not has a height past ``max_height`` but no greater than the truth.
     """
     lines: list[int] = []
     bottoms: list[float] = []
@@ -234,7 +257,17 @@ def stack(
         if n or first_space_before:
             y += paragraph.space_before_pt
         y += previous_after
-        count = len(paragraph_lines(paragraph, family=family, book=book))
+        room = math.inf if max_height is None else max_height - y
+        if room < 0:
+            count = 1  # past the bottom already: the paragraph is not wrapped at all
+        else:
+            # One line more than floor(room / line) cannot fit, whatever the rounding.
+            most = (
+                None
+                if max_height is None
+                else int(room // line_height_pt(paragraph.size_pt, paragraph.line_spacing)) + 1
+            )
+            count = len(paragraph_lines(paragraph, family=family, book=book, max_lines=most))
         y += count * line_height_pt(paragraph.size_pt, paragraph.line_spacing)
         lines.append(count)
         bottoms.append(y)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from deckgen.fit import BoxPt, Para, fit_block
+from deckgen.fit import BRIEFING_BODY, BoxPt, Para, fit_block, line_height_pt
 from deckgen.plan.geometry import DEFAULT_FAMILY
 from deckgen.plan.model import Bullet, BulletsContent, Layout, NoteBlock, NoteKind, SlidePlan
 from deckgen.plan.sizing import MIN_BODY_PT, TOP_BODY_PT
@@ -43,27 +43,35 @@ def fit_bullets(plan: SlidePlan, geometry: TemplateGeometry | None) -> tuple[Sli
     family = role.body_font or DEFAULT_FAMILY
     # A template may set its body below the 18 pt floor (LibreOffice exports set 15): start at 18.
     top = max(role.body_sizes[0] if role.body_sizes else TOP_BODY_PT, MIN_BODY_PT)
-    paras = ([Para(content.lead, 0, bold=True, bullet=False)] if content.lead else []) + [
-        Para(b.text, b.level, bullet=b.marker, hang=b.hang) for b in content.bullets
-    ]
-    result = fit_block(paras, box, family=family, max_size=top, min_size=MIN_BODY_PT)
-    if result.fits:
-        return (replace(plan, content=replace(content, size=result.size)),)
-    split = result.split_at or 0
-    if split == 0:
-        raise Unfittable(paras[0].text)
-    # Keep what fits; the rest continues on the next slide, which is fitted in turn.
-    at = split - (1 if content.lead else 0)
-    kept, rest = content.bullets[:at], content.bullets[at:]
-    first = replace(plan, content=replace(content, bullets=kept, size=MIN_BODY_PT))
-    title = plan.title if plan.title.endswith(CONTINUED) else plan.title + CONTINUED
-    follow = replace(
-        plan,
-        title=title,
-        content=BulletsContent(_promote(rest)),
-        notes=(NoteBlock(NoteKind.PRESENTER, CONTINUED_NOTE),),
-    )
-    return (first, *fit_bullets(follow, geometry))
+    # No more paragraphs than this can share the box, each being a line of 18 pt at least: only
+    # they are measured, so 1,000 bullets cost each follow-on slide its own bullets, not the rest.
+    most = int(box.height // line_height_pt(MIN_BODY_PT, BRIEFING_BODY.line_spacing)) + 1
+    slides: list[SlidePlan] = []
+    while True:
+        content = plan.content
+        assert isinstance(content, BulletsContent)
+        paras = ([Para(content.lead, 0, bold=True, bullet=False)] if content.lead else []) + [
+            Para(b.text, b.level, bullet=b.marker, hang=b.hang) for b in content.bullets[:most]
+        ]
+        result = fit_block(paras, box, family=family, max_size=top, min_size=MIN_BODY_PT)
+        if result.fits and len(content.bullets) <= most:
+            return (*slides, replace(plan, content=replace(content, size=result.size)))
+        # (``most`` paragraphs never fit, so a window that fits is the whole list.)
+        assert not result.fits, "more paragraphs fitted than a box can hold"
+        split = result.split_at or 0
+        if split == 0:
+            raise Unfittable(paras[0].text)
+        # Keep what fits; the rest continues on the next slide, which is fitted in turn.
+        at = split - (1 if content.lead else 0)
+        kept, rest = content.bullets[:at], content.bullets[at:]
+        slides.append(replace(plan, content=replace(content, bullets=kept, size=MIN_BODY_PT)))
+        title = plan.title if plan.title.endswith(CONTINUED) else plan.title + CONTINUED
+        plan = replace(
+            plan,
+            title=title,
+            content=BulletsContent(_promote(rest)),
+            notes=(NoteBlock(NoteKind.PRESENTER, CONTINUED_NOTE),),
+        )
 
 
 def _promote(bullets: tuple[Bullet, ...]) -> tuple[Bullet, ...]:

@@ -59,10 +59,21 @@ def line_count(
     return len(wrap(slide_text(text), width_pt=width_pt, family=family, size_pt=size_pt, bold=bold))
 
 
-def wrapped(text: str, width_emu: int, size_pt: float, *, family: str, bold: bool = False) -> list[str]:
-    """The lines ``text`` breaks into in a text area ``width_emu`` wide (1 % held back)."""
+def wrapped(
+    text: str,
+    width_emu: int,
+    size_pt: float,
+    *,
+    family: str,
+    bold: bool = False,
+    max_lines: int | None = None,
+) -> list[str]:
+    """The lines ``text`` breaks into in a text area ``width_emu`` wide (1 % held back); with
+    ``max_lines``, no more than one line past that many (see ``fit.wrap.wrap``)."""
     width_pt = width_emu / EMU_PER_PT * (1 - SAFETY)
-    return wrap(slide_text(text), width_pt=width_pt, family=family, size_pt=size_pt, bold=bold)
+    return wrap(
+        slide_text(text), width_pt=width_pt, family=family, size_pt=size_pt, bold=bold, max_lines=max_lines
+    )
 
 
 def text_width_pt(text: str, size_pt: float, *, family: str = DEFAULT_FAMILY, bold: bool = False) -> float:
@@ -72,10 +83,16 @@ def text_width_pt(text: str, size_pt: float, *, family: str = DEFAULT_FAMILY, bo
 
 
 def block_height_pt(
-    runs: Sequence[Run], width_emu: int, *, family: str, indents: Sequence[float] = ()
+    runs: Sequence[Run],
+    width_emu: int,
+    *,
+    family: str,
+    indents: Sequence[float] = (),
+    max_height: float | None = None,
 ) -> float:
     """Height in points of ``runs`` stacked in a text area ``width_emu`` wide. ``indents`` are the
-    left margins in points of bulleted paragraphs, by level; unbulleted ones start at the margin."""
+    left margins in points of bulleted paragraphs, by level; unbulleted ones start at the margin.
+    With ``max_height``, a height past it means only "does not fit" (see ``wrap.stack``)."""
     width_pt = width_emu / EMU_PER_PT * (1 - SAFETY)
     paras = []
     for run in runs:
@@ -92,12 +109,13 @@ def block_height_pt(
                 space_before_pt=run.space_before,
             )
         )
-    return stack(paras, family=family, first_space_before=False).height
+    return stack(paras, family=family, first_space_before=False, max_height=max_height).height
 
 
 def fits(runs: Sequence[Run], box: Box, *, family: str, indents: Sequence[float] = ()) -> bool:
-    """True when ``runs`` fit the text area of ``box``."""
-    return block_height_pt(runs, inner_width(box), family=family, indents=indents) <= inner_height_pt(box)
+    """True when ``runs`` fit the text area of ``box`` (wrapped only to just past its bottom)."""
+    room = inner_height_pt(box)
+    return block_height_pt(runs, inner_width(box), family=family, indents=indents, max_height=room) <= room
 
 
 def sizes_down(top: float, floor: float) -> list[float]:

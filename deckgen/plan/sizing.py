@@ -52,7 +52,9 @@ def title_size(text: str, box: Box, style: TextStyle) -> float | None:
     room = inner_height_pt(box)
 
     def layout(size: float) -> list[str]:
-        return wrapped(text, width, size, family=style.family, bold=style.bold)
+        # Only as many lines as could fit are needed: one more already says "too long".
+        most = int(room // (size * LINE_SPACING * style.line_spacing))
+        return wrapped(text, width, size, family=style.family, bold=style.bold, max_lines=most)
 
     def one_line(lines: list[str]) -> bool:
         return len(lines) == 1
@@ -89,7 +91,8 @@ def title_size(text: str, box: Box, style: TextStyle) -> float | None:
 def title_fits(text: str, box: Box, style: TextStyle, size: float | None) -> bool:
     """Whether the title's lines at ``size`` (None: the template's) fit the height of its box."""
     at = size or style.size or DEFAULT_TITLE_PT
-    lines = wrapped(text, inner_width(box), at, family=style.family, bold=style.bold)
+    most = int(inner_height_pt(box) // (at * LINE_SPACING * style.line_spacing))
+    lines = wrapped(text, inner_width(box), at, family=style.family, bold=style.bold, max_lines=most)
     return len(lines) * at * LINE_SPACING * style.line_spacing <= inner_height_pt(box) - TITLE_SLACK_PT
 
 

@@ -51,3 +51,33 @@ def test_an_unbroken_word_is_cut_with_work_that_follows_its_lines() -> None:
     # A doubling and a binary search per line measure about a dozen prefixes of a line's length;
     # measuring what is left of the word each time would be 10^8 characters.
     assert measured < 2_000 * len(lines), measured
+
+
+def test_wrapping_stops_one_line_past_what_can_show() -> None:
+    # A 100,000-character title was laid out whole at each of seven sizes (2.3 s) to learn that
+    # it needs more lines than the box has; one line past the box already says so.
+    from deckgen.fit.wrap import Paragraph, stack, wrap
+
+    text = "word " * 20_000
+    whole = wrap(text, width_pt=300, family="Liberation Sans", size_pt=20)
+    first = wrap(text, width_pt=300, family="Liberation Sans", size_pt=20, max_lines=3)
+    assert len(whole) > 3_000 and first == whole[:4]
+    assert wrap("a\nb\nc\nd\ne", width_pt=300, family="Liberation Sans", size_pt=20, max_lines=2) == [
+        "a",
+        "b",
+        "c",
+    ]
+    short = wrap("a b", width_pt=300, family="Liberation Sans", size_pt=20, max_lines=0)
+    assert short == ["a b"]  # never fewer lines than are asked for: one line past none
+
+    paragraphs = [Paragraph(text, 20, 300), Paragraph("after", 20, 300)]
+    exact = stack(paragraphs, family="Liberation Sans")
+    capped = stack(paragraphs, family="Liberation Sans", max_height=100)
+    assert exact.height > capped.height > 100  # still past the box: it does not fit either way
+    # 100 pt holds 4 lines of 24 pt: two more are wrapped (one spare against rounding), and the
+    # paragraph after the overflow counts as one line
+    assert capped.lines == (6, 1)
+    fitting = [Paragraph("a short one", 20, 300), Paragraph("and another", 20, 300)]
+    assert stack(fitting, family="Liberation Sans", max_height=100) == stack(
+        fitting, family="Liberation Sans"
+    )

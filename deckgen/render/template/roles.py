@@ -65,7 +65,6 @@ def open_template(path: Path) -> PresentationT:
         data = verified_zip(read_bytes(path, "template"), "template")
         prs = Presentation(as_presentation_package(data))
         check_structure(prs)
-        repair_exported_layouts(prs)
     except FileProblem as exc:
         raise DeckgenError((file_problem(str(path), exc),)) from None
     except BadPart as exc:
@@ -73,6 +72,9 @@ def open_template(path: Path) -> PresentationT:
     except DAMAGED as exc:
         reason = f"not a PowerPoint file ({_clip(str(exc) or type(exc).__name__)})"
     else:
+        # Outside the guard: the repair reads only what check_structure has read, so an
+        # exception here is a mistake in deckgen and must stay a traceback.
+        repair_exported_layouts(prs)
         return prs
     raise DeckgenError(
         (
@@ -95,6 +97,8 @@ def check_structure(prs: PresentationT) -> None:
     is opened, not by whatever reads it first, or as a corrupt deck. python-pptx raises one of
     ``DAMAGED`` for a part it cannot make sense of."""
     _ = int(prs.slide_width or 0), int(prs.slide_height or 0)
+    if not any(len(master.slide_layouts) for master in prs.slide_masters):
+        raise BadPart(f"{prs.part.partname}: no slide master with a layout is listed")
     for master in prs.slide_masters:
         _check_shapes(master.shapes)
         for layout in master.slide_layouts:

@@ -258,6 +258,30 @@ def test_quote_closest_finds_the_misquoted_sentence(article: Article) -> None:
     )
 
 
+def test_quote_closest_compares_a_bounded_part_of_a_huge_quote(
+    article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A 100,000-character quote took 5 s: difflib is quadratic, and every window of the passage
+    # up to its whole length was compared with all of it.
+    import difflib
+
+    import deckgen.sources.matching as matching
+
+    work = 0
+
+    class Counting(difflib.SequenceMatcher[str]):
+        def ratio(self) -> float:
+            nonlocal work
+            work += len(self.a) * len(self.b)
+            return super().ratio()
+
+    monkeypatch.setattr(matching, "SequenceMatcher", Counting)
+    text = resolve_address(article, parse_address(f"{SU}#sahel")).text
+    quote = "Moscow is repeating its play-book: capturing embattled elites. " + "lorem ipsum " * 8_000
+    assert quote_closest(text, quote).startswith("Moscow is repeating its playbook")
+    assert work < 20_000_000, work
+
+
 def test_quote_closest_can_span_sentences(article: Article) -> None:
     text = resolve_address(article, parse_address(f"{SU}#race")).text
     quote = (

@@ -1,4 +1,5 @@
-"""The library API: the order of the stages for ``check``, ``plan``, ``build``, ``sections``, ``import``."""
+"""The library API: the order of the stages for ``check``, ``plan``, ``build``, ``review``, ``sections``,
+``import``."""
 
 from __future__ import annotations
 
@@ -32,7 +33,9 @@ from deckgen.jobs.manifest import (
 from deckgen.jobs.output import deck_lock, default_output, write_atomic
 from deckgen.plan import DeckPlan, plan_deck
 from deckgen.plan.model import Layout
+from deckgen.resolve.model import ResolvedDeck
 from deckgen.resolve.resolver import resolve
+from deckgen.review import ReviewSheet, build_sheet
 from deckgen.sources import AddressInfo, import_text, list_addresses, load_article
 from deckgen.sources.model import Article
 
@@ -43,6 +46,7 @@ class CheckResult:
     plan: DeckPlan
     diagnostics: tuple[Diagnostic, ...]  # warnings only; errors raise
     inputs: tuple[Path, ...] = ()  # every file the deck depends on
+    resolved: ResolvedDeck | None = None  # what the plan was made from: citations, grounding
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ def check(brief: Path, *, strict: bool = False, sources_dir: Path | None = None)
     diags.extend(list(found.items))
     plan = None
     inputs: tuple[Path, ...] = ()
+    resolved: ResolvedDeck | None = None
     if spec is not None:
         resolved, found = resolve(spec, sources_dir=sources_dir)
         diags.extend(list(found.items))
@@ -92,7 +97,30 @@ def check(brief: Path, *, strict: bool = False, sources_dir: Path | None = None)
     if diags.has_errors or (strict and items):
         raise DeckgenError(items)
     assert plan is not None
-    return CheckResult(brief, plan, items, inputs)
+    return CheckResult(brief, plan, items, inputs, resolved)
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    brief: Path
+    sheet: ReviewSheet
+    diagnostics: tuple[Diagnostic, ...]  # the warnings of ``check``, which the sheet lists too
+
+
+def review(brief: Path, *, sources_dir: Path | None = None) -> ReviewResult:
+    """Check a brief and build its review sheet, for whoever signs the deck off; raise
+    ``DeckgenError`` on errors, as ``check`` does. Render it with ``deckgen.review.html``."""
+    checked = check(brief, sources_dir=sources_dir)
+    assert checked.resolved is not None  # a plan is only made from a resolved deck
+    sheet = build_sheet(
+        brief=brief, plan=checked.plan, resolved=checked.resolved, diagnostics=checked.diagnostics
+    )
+    return ReviewResult(brief, sheet, checked.diagnostics)
+
+
+def default_review_output(brief: Path) -> Path:
+    """Where a brief's review goes when no output is named: beside its deck, ``decks/<brief>.review.html``."""
+    return default_output(brief).with_name(f"{brief.stem}.review.html")
 
 
 def _check_epoch(diags: Collector, brief: Path) -> None:
@@ -209,13 +237,27 @@ def sections(source: Path) -> tuple[Article, tuple[AddressInfo, ...]]:
     return article, list_addresses(article)
 
 
-def import_article(text_file: Path, *, article_id: str | None = None) -> str:
-    """Turn a plain-text article into the source Markdown format (front matter to check)."""
+def import_article(text_file: Path, *, article_id: str | None = None, output: Path | None = None) -> str:
+    """Turn a plain-text article into the source Markdown format (front matter to check).
+
+    Without ``article_id`` the id is made from the name of ``output``, the file it will be written
+    to (a brief finds an article by its file name), or else from the name of ``text_file``.
+    """
     try:
         text = read_text(text_file, "text", controls=True)  # the importer drops control characters
     except FileProblem as exc:
         raise DeckgenError((file_problem(str(text_file), exc),)) from None
-    return import_text(text, article_id=article_id or _slug(text_file.stem))
+    named = output if output is not None else text_file
+    try:
+        return import_text(text, article_id=article_id or _slug(named.stem))
+    except ValueError as exc:  # no title and body, or an --id that is not an id
+        hint = (
+            "ids use only a-z, 0-9 and '-' and start with a letter or digit, e.g. --id new-article"
+            if "article id" in str(exc)
+            else "the text needs its title on the first line, a blank line, then the paragraphs "
+            "separated by blank lines"
+        )
+        raise DeckgenError((Diagnostic(Loc(str(text_file)), "import-failed", str(exc), hint=hint),)) from None
 
 
 def _slug(stem: str) -> str:

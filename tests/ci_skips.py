@@ -6,7 +6,7 @@ ran, so this hook turns it into a failure that names the tool. It applies to
 
 * every skip of a test marked ``office``, whatever the reason, and
 * every skip whose reason names a tool that CI installs (``soffice``, ``pdfinfo``,
-  ``systemd-analyze`` ...), marked or not.
+  ``systemd-analyze``, ``chromium`` ...), marked or not.
 
 A skip raised while setting up (a ``skipif`` mark, a fixture) becomes an error, one raised in the
 test body a failure: both fail the run. Expected failures (``xfail``) are left alone.
@@ -30,9 +30,10 @@ CI_TOOLS = {
     "pdftoppm": "poppler-utils",
     "pdfinfo": "poppler-utils",
     "systemd-analyze": "systemd",
+    "chromium": "chromium",
 }
 NAMES_A_CI_TOOL = re.compile(
-    r"\b(soffice|libreoffice|poppler|pdftotext|pdftoppm|pdfinfo|systemd-analyze)\b", re.IGNORECASE
+    r"\b(soffice|libreoffice|poppler|pdftotext|pdftoppm|pdfinfo|systemd-analyze|chromium)\b", re.IGNORECASE
 )
 
 

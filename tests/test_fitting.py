@@ -48,7 +48,7 @@ def test_a_paragraph_too_long_for_any_slide_is_a_located_error(tmp_path: Path) -
     words = " ".join(["Moscow is repeating its playbook across the Sahel."] * 60)
     brief.write_text(
         "deck: {title: Giant, marking: UNCLASSIFIED}\nslides:\n  - kind: bullets\n"
-        f"    title: One huge point\n    bullets:\n      - {words}\n",
+        f"    title: One huge point\n    synthesis: true\n    bullets:\n      - {words}\n",
         encoding="utf-8",
     )
     with pytest.raises(DeckgenError) as caught:

@@ -19,7 +19,7 @@ def test_schema_knows_exactly_the_keys_the_loader_knows() -> None:
     for kind, keys in KIND_KEYS.items():
         fields, _ = KIND_FIELDS[kind]
         assert set(fields) == set(keys), kind
-    assert set(COMMON_SLIDE_KEYS) == {"kind", "title", "notes", "handout", "cite"}
+    assert set(COMMON_SLIDE_KEYS) == {"kind", "title", "notes", "handout", "cite", "synthesis"}
 
 
 def test_shipped_schema_file_is_current() -> None:

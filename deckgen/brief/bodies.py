@@ -7,7 +7,7 @@ from collections.abc import Callable
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from deckgen.brief.fieldtypes import BULLET, MAX_BULLET_DEPTH, Field, FieldType, Struct
-from deckgen.brief.model import BulletSpec, Located
+from deckgen.brief.model import BulletSpec, Claim, Located
 from deckgen.brief.values import Values
 from deckgen.core.errors import Collector, Loc
 from deckgen.core.suggest import did_you_mean
@@ -71,7 +71,21 @@ class BodyParser:
                 hint=f.blank_hint,
                 key=f"{r.where}.{f.key}",
             )
-        values.found[f.key] = Located(value, self.loc(node), f"{r.where}.{f.key}")
+        located = Located(value, self.loc(node), f"{r.where}.{f.key}")
+        values.found[f.key] = located
+        if f.claim and value.strip():
+            values.claims.append(Claim(located))
+
+    def boolean(self, r: MapReader, f: Field, values: Values) -> None:
+        """``true`` or ``false``, as written; YAML 1.1's yes, no, on and off are refused."""
+        node = r.raw(f.key)
+        if node is None:
+            return
+        flag = _flag(node)
+        if flag is None:
+            r.type_error(node, f.key, "true or false")
+        else:
+            values.found[f.key] = flag
 
     def choice(self, r: MapReader, f: Field, values: Values) -> None:
         """One of the field's choices; empty text means the default, anything else is an error."""
@@ -118,6 +132,12 @@ class BodyParser:
         if items is None:
             return
         out = [value for item in items if (value := r.text_of(item, key=f.key)) is not None]
+        if f.claim:
+            values.claims.extend(
+                Claim(Located(str(item.value), self.loc(item), f"{r.where}.{f.key}[{i}]"))
+                for i, item in enumerate(items)
+                if isinstance(item, ScalarNode) and str(item.value).strip()
+            )
         if f.required and not items:
             self.diags.error(
                 r.value_loc(f.key),
@@ -166,12 +186,16 @@ class BodyParser:
     def bullet_list(self, r: MapReader, f: Field, values: Values) -> None:
         items = r.sequence(f.key, required=f.required, what=f.help)
         if items is not None:
-            values.found[f.key] = self.bullets(items, f"{r.where}.{f.key}", depth=0)
+            bullets = self.bullets(items, f"{r.where}.{f.key}", depth=0)
+            values.found[f.key] = bullets
+            if f.claim:
+                values.claims.extend(_bullet_claims(bullets))
 
     def record(self, r: MapReader, f: Field, values: Values) -> None:
         node = r.mapping(f.key, required=f.required, what=f.help)
         if node is not None:
             inner = self.struct(node, f"{r.where}.{f.key}", f)
+            values.claims.extend(inner.claims)
             if inner.complete():
                 values.found[f.key] = inner
 
@@ -192,6 +216,7 @@ class BodyParser:
                 )
                 continue
             inner = self.struct(item, f"{r.where}.{f.key}", f)
+            values.claims.extend(inner.claims)
             if inner.complete():
                 out.append(inner)
         values.found[f.key] = tuple(out)
@@ -245,8 +270,38 @@ class BodyParser:
                 )
             else:
                 children = self.bullets(kids, f"{key}.bullets", depth=depth + 1)
+        flag_node = br.raw("synthesis")
+        marked = _flag(flag_node) if flag_node is not None else False
+        if marked is None and flag_node is not None:
+            br.type_error(flag_node, "synthesis", "true or false")
         br.finish(BULLET.keys, context=BULLET.context)
-        return BulletSpec(text, cite, children) if text is not None else None
+        return BulletSpec(text, cite, children, bool(marked)) if text is not None else None
+
+
+def _flag(node: Node) -> bool | None:
+    """``true`` or ``false`` (any case); None for anything else, YAML 1.1's yes, no, on and off
+    included, which mean a boolean to one reader of the file and a word to another."""
+    if (
+        isinstance(node, ScalarNode)
+        and node.tag.endswith(":bool")
+        and node.value.lower() in ("true", "false")
+    ):
+        return bool(node.value.lower() == "true")
+    return None
+
+
+def _bullet_claims(
+    bullets: tuple[BulletSpec, ...], synthesis: bool = False, cite: Located | None = None
+) -> list[Claim]:
+    """Each bullet's text as a claim with its own citation, else its parent's: a sub-point
+    elaborates its parent. A synthesis bullet's sub-points are synthesis too."""
+    out: list[Claim] = []
+    for b in bullets:
+        marked, cited = synthesis or b.synthesis, b.cite or cite
+        if b.text.value.strip():
+            out.append(Claim(b.text, cited, marked))
+        out.extend(_bullet_claims(b.children, marked, cited))
+    return out
 
 
 def _what(f: Field) -> str:
@@ -276,5 +331,6 @@ _READERS: dict[FieldType, _Reader] = {
     FieldType.BULLETS: BodyParser.bullet_list,
     FieldType.MAPPING: BodyParser.record,
     FieldType.MAPPING_LIST: BodyParser.record_list,
+    FieldType.BOOLEAN: BodyParser.boolean,
 }
 assert set(_READERS) == set(FieldType), set(FieldType) - set(_READERS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deckgen.brief.fieldtypes import ANNOTATION, COLUMN, FILTER, Choice, Field, FieldType, KindSpec
+from deckgen.brief.fieldtypes import ANNOTATION, COLUMN, FILTER, SYNTHESIS, Choice, Field, FieldType, KindSpec
 from deckgen.brief.model import Reveal, SlideKind
 
 T = FieldType  # short, so that most table rows fit on one line
@@ -25,6 +25,7 @@ COMMON_FIELDS: tuple[Field, ...] = (
         '"Read the whole article before the next session."',
     ),
     Field("cite", T.ADDRESS, "the passage the slide draws on, quoted in the speaker notes", "su#libya/p1"),
+    SYNTHESIS,
 )
 COMMON_KEYS: tuple[str, ...] = tuple(f.key for f in COMMON_FIELDS)
 
@@ -39,7 +40,12 @@ def _minutes(what: str) -> Field:
 
 def _bullets(help: str) -> Field:
     return Field(
-        "bullets", T.BULLETS, help, "[First point, {text: Second point, cite: su#libya/p1}]", required=True
+        "bullets",
+        T.BULLETS,
+        help,
+        "[First point, {text: Second point, cite: su#libya/p1}]",
+        required=True,
+        claim=True,
     )
 
 
@@ -90,7 +96,13 @@ KINDS: dict[SlideKind, KindSpec] = {
                     '"Russia seems to be winning."',
                     required=True,
                 ),
-                Field("context", T.TEXT, "a line under the quote that sets the scene", '"Spring 2022"'),
+                Field(
+                    "context",
+                    T.TEXT,
+                    "a line under the quote that sets the scene",
+                    '"Spring 2022"',
+                    claim=True,
+                ),
                 _PASSAGE,
             ),
         ),
@@ -146,7 +158,7 @@ KINDS: dict[SlideKind, KindSpec] = {
                     required=True,
                     blank_hint="describe what the picture shows in one sentence",
                 ),
-                Field("caption", T.TEXT, "a line under the picture", '"Wagner sites, 2022"'),
+                Field("caption", T.TEXT, "a line under the picture", '"Wagner sites, 2022"', claim=True),
             ),
         ),
         KindSpec(
@@ -258,7 +270,7 @@ KINDS: dict[SlideKind, KindSpec] = {
             SlideKind.CHECK,
             "a knowledge check: multiple choice, or short answer without choices",
             (
-                Field("question", T.TEXT, "the question to ask", '"Which flank?"', required=True),
+                Field("question", T.TEXT, "the question to ask", '"Which flank?"', required=True, claim=True),
                 Field(
                     "choices",
                     T.TEXT_LIST,
@@ -270,7 +282,13 @@ KINDS: dict[SlideKind, KindSpec] = {
                 Field(
                     "answer", T.TEXT, "the correct answer: a letter, or the model answer", "B", required=True
                 ),
-                Field("explanation", T.TEXT, "why that answer is right, shown with it", '"Both, in fact."'),
+                Field(
+                    "explanation",
+                    T.TEXT,
+                    "why that answer is right, shown with it",
+                    '"Both, in fact."',
+                    claim=True,
+                ),
                 Field(
                     "reveal",
                     T.ENUM,
@@ -294,6 +312,7 @@ KINDS: dict[SlideKind, KindSpec] = {
                     "the situation trainees work on",
                     '"A convoy is stopped at the border."',
                     required=True,
+                    claim=True,
                 ),
                 Field("tasks", T.TEXT_LIST, "what trainees must do", "[Brief the commander]", required=True),
                 _FACILITATOR,

@@ -24,6 +24,7 @@ class FieldType(StrEnum):
     BULLETS = "bullets"  # text, or {text, cite, bullets} nested up to four levels
     MAPPING = "mapping"  # the keys of the field's struct
     MAPPING_LIST = "list of mappings"  # the field's struct, repeated
+    BOOLEAN = "true or false"
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,10 @@ class Field:
     high: int | None = None
     struct: Struct | None = None  # the keys inside a MAPPING or MAPPING_LIST
     blank_hint: str = ""  # when set, text of only spaces is an error, with this hint
+    # Authored text that states facts: checked against the slide's (or the bullet's) 'cite' by
+    # the grounding check, and an uncited claim unless the slide cites something or says
+    # 'synthesis: true'. Bullets carry their own citations; other text takes the slide's.
+    claim: bool = False
 
     @property
     def choice_values(self) -> tuple[str, ...]:
@@ -89,12 +94,20 @@ class KindSpec:
 
 T = FieldType  # short, so that most table rows fit on one line
 
+SYNTHESIS = Field(
+    "synthesis",
+    T.BOOLEAN,
+    "true when the text is the staff's own reading, not the source's: it is not checked against "
+    "the citation, and the notes and review sheet say so",
+    "true",
+)
 BULLET = Struct(
     "a bullet",
     (
         Field("text", T.TEXT, "the bullet's wording", '"Wagner arrives in Mali"', required=True),
         Field("cite", T.ADDRESS, "the passage this point comes from", "su#sahel/p1"),
         Field("bullets", T.BULLETS, f"sub-points, nested up to {MAX_BULLET_DEPTH} levels", "[A sub-point]"),
+        SYNTHESIS,
     ),
     "{text: Wagner arrives in Mali, cite: su#sahel/p1, bullets: [A sub-point]}",
     context="in a bullet",
@@ -102,8 +115,15 @@ BULLET = Struct(
 COLUMN = Struct(
     "a column",
     (
-        Field("heading", T.TEXT, "the column heading", "East", required=True),
-        Field("bullets", T.BULLETS, "the column's bullet points", "[Baltic, Black Sea]", required=True),
+        Field("heading", T.TEXT, "the column heading", "East", required=True, claim=True),
+        Field(
+            "bullets",
+            T.BULLETS,
+            "the column's bullet points",
+            "[Baltic, Black Sea]",
+            required=True,
+            claim=True,
+        ),
     ),
     "{heading: East, bullets: [Baltic, Black Sea]}",
 )

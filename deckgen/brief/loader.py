@@ -257,7 +257,18 @@ class _Parser(BodyParser):
         if body is None:
             return None
         title, notes, handout = values.maybe_text("title"), values.text("notes"), values.text("handout")
-        return SlideSpec(index, kind, self.loc(node), title, notes, values.located("cite"), body, handout)
+        return SlideSpec(
+            index,
+            kind,
+            self.loc(node),
+            title,
+            notes,
+            values.located("cite"),
+            body,
+            handout,
+            claims=tuple(values.claims),
+            synthesis=values.boolean("synthesis"),
+        )
 
     def kind(self, r: MapReader, where: str) -> SlideKind | None:
         """The slide's kind, or ``None`` when it is missing or unknown (reported)."""

@@ -42,6 +42,18 @@ class BulletSpec:
     text: Located
     cite: Located | None = None
     children: tuple[BulletSpec, ...] = ()
+    synthesis: bool = False  # the staff's own reading: not checked against a citation
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Authored text that states facts (a field the table marks ``claim``), with the citation
+    that backs it: its own (a bullet's ``cite``), else None for the slide's. ``synthesis``:
+    the author marked it as the staff's own reading."""
+
+    text: Located
+    cite: Located | None = None
+    synthesis: bool = False
 
 
 @dataclass(frozen=True)
@@ -212,6 +224,8 @@ class SlideSpec:
     cite: Located | None  # the slide-level citation (quote and excerpt require one)
     body: SlideBody
     handout: str = ""  # text for trainees: printed in the handout, never shown on the slide
+    claims: tuple[Claim, ...] = ()  # every text on the slide that states facts, in brief order
+    synthesis: bool = False  # 'synthesis: true' on the slide: all its text is the staff's reading
 
 
 @dataclass(frozen=True)

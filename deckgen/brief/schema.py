@@ -96,6 +96,7 @@ _SHAPES: dict[FieldType, Callable[[Field, int], dict[str, Any]]] = {
     FieldType.BULLETS: lambda f, depth: _bullets(depth),
     FieldType.MAPPING: lambda f, depth: _object(_struct(f).fields),
     FieldType.MAPPING_LIST: lambda f, depth: {"type": "array", "items": _object(_struct(f).fields)},
+    FieldType.BOOLEAN: lambda f, depth: {"type": "boolean"},
 }
 assert set(_SHAPES) == set(FieldType), set(FieldType) - set(_SHAPES)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from deckgen.brief.fieldtypes import Field, FieldType
-from deckgen.brief.model import BulletSpec, Located
+from deckgen.brief.model import BulletSpec, Claim, Located
 from deckgen.core.errors import Loc
 from deckgen.core.yamlnodes import MapReader
 
@@ -26,6 +26,8 @@ class Values:
     # Keys that make the mapping unusable though they may have been given: an unknown choice,
     # or a group of which at least one key is needed and none was given.
     failed: set[str] = field(default_factory=set)
+    # Text that states facts, from the fields marked ``claim`` (nested mappings' included).
+    claims: list[Claim] = field(default_factory=list)
 
     @property
     def loc(self) -> Loc:
@@ -88,6 +90,10 @@ class Values:
         value = self.record(key)
         assert value is not None, f"'{key}' is required; build only complete values"
         return value
+
+    def boolean(self, key: str) -> bool:
+        """The value given, or False."""
+        return self._get(key, FieldType.BOOLEAN) is True
 
     def records(self, key: str) -> tuple[Values, ...]:
         return cast(tuple[Values, ...], self._get(key, FieldType.MAPPING_LIST) or ())

@@ -9,6 +9,7 @@ from deckgen.cli.build import build
 from deckgen.cli.check import check, plan
 from deckgen.cli.common import CONTEXT
 from deckgen.cli.office import handout, preview
+from deckgen.cli.review import review
 from deckgen.cli.schema import schema
 from deckgen.cli.sources import import_, sections
 from deckgen.cli.template import template
@@ -24,6 +25,7 @@ def main() -> None:
       deckgen check briefs/southern-flank-training.yaml
       deckgen build briefs/southern-flank-training.yaml
       deckgen build briefs/southern-flank-readahead.yaml -o out/readahead.pptx
+      deckgen review briefs/southern-flank-training.yaml
       deckgen sections briefs/sources/southern-underbelly.md
       deckgen import article.txt > briefs/sources/new-article.md
 
@@ -35,6 +37,7 @@ def main() -> None:
 main.add_command(build)
 main.add_command(check)
 main.add_command(plan)
+main.add_command(review)
 main.add_command(sections)
 main.add_command(import_)
 main.add_command(schema)

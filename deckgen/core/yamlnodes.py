@@ -320,6 +320,10 @@ def _type_hint(node: Node, expected: str) -> str | None:
         return "give a value after the colon, or remove the key"
     if expected.startswith("a whole number") and isinstance(node, ScalarNode):
         return "write plain decimal digits, like 8 (not 0x10, 0b11, 010, 1_000 or 1:30)"
+    if expected == "true or false":
+        return (
+            "write true or false (yes, no, on and off are a boolean to some YAML readers, a word to others)"
+        )
     if expected.startswith("a list") and isinstance(node, ScalarNode):
         return "write each item on its own line starting with '- '"
     return None

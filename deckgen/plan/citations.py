@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from deckgen.brief.model import SlideSpec
 from deckgen.charts.model import ChartData
 from deckgen.core.textnorm import sanitize
 from deckgen.dataset.model import ExternalEvidence, PresenceRecord, SourceEvidence
 from deckgen.plan.model import NoteBlock, NoteKind
+from deckgen.resolve.grounding import ClaimCheck, Grounding
 from deckgen.sources.citation import passage_citation
 from deckgen.sources.model import Article, Passage
 
 
 def short_author(article: Article) -> str:
-    """``Fix & Kausch``; ``Fix et al.`` for three or more authors."""
-    surnames = [a.name.split()[-1] for a in article.authors if a.name.split()]
+    """``Fix & Kausch``; ``Fix et al.`` for three or more authors; an organisation by its whole
+    name (``Congressional Research Service``), never by its last word."""
+    surnames = [a.short() for a in article.authors if a.name.split()]
     if not surnames:
         return article.publication
     if len(surnames) >= 3:
@@ -21,11 +24,15 @@ def short_author(article: Article) -> str:
 
 
 def footer_credit(articles: list[Article]) -> str:
-    """The short source line in a slide's footer."""
+    """The short source line in a slide's footer; a report by its publisher names it once."""
     if not articles:
         return ""
-    items = [f"{short_author(a)}, {a.publication}, {a.date.display()}" for a in articles]
-    return "Source: " + "; ".join(items)
+    return "Source: " + "; ".join(_credit(a) for a in articles)
+
+
+def _credit(article: Article) -> str:
+    publication = "" if article.publisher_is_author() else article.publication
+    return ", ".join(p for p in (short_author(article), publication, article.date.display()) if p)
 
 
 def citation_block(passages: tuple[Passage, ...]) -> NoteBlock:
@@ -36,6 +43,19 @@ def citation_block(passages: tuple[Passage, ...]) -> NoteBlock:
         for para in passage.paragraphs:
             lines.append(f"    \u00b6{para.number}: \u201c{para.text}\u201d")
     return NoteBlock(NoteKind.CITATION, sanitize("\n".join(lines)))
+
+
+def synthesis_block(spec: SlideSpec, grounding: tuple[ClaimCheck, ...]) -> NoteBlock | None:
+    """Which of the slide's text is the staff's own reading, said before its sources."""
+    if spec.synthesis and spec.claims:
+        return NoteBlock(NoteKind.SYNTHESIS, "Staff synthesis, not from the source: all text on this slide.")
+    mine = [
+        c.claim.text.value for c in grounding if c.slide == spec.index and c.status is Grounding.SYNTHESIS
+    ]
+    if not mine:
+        return None
+    lines = ["Staff synthesis, not from the source:", *(f"- {text}" for text in mine)]
+    return NoteBlock(NoteKind.SYNTHESIS, sanitize("\n".join(lines)))
 
 
 def record_line(record: PresenceRecord) -> str:

@@ -141,13 +141,21 @@ class NoteKind(StrEnum):
     CITATION = "citation"  # the sources of the slide, with the cited paragraphs
     EVIDENCE = "evidence"  # every record behind a chart, with its evidence
     TRAINEE = "trainee"  # the brief's `handout`: printed in the trainee handout only
+    SYNTHESIS = "synthesis"  # which text on the slide is the staff's reading, not the source's
 
 
 # Shown to the presenter (joined into the speaker notes), and shown to trainees (the handout).
 SPEAKER_KINDS = frozenset(
-    {NoteKind.PRESENTER, NoteKind.FACILITATOR, NoteKind.ANSWER, NoteKind.CITATION, NoteKind.EVIDENCE}
+    {
+        NoteKind.PRESENTER,
+        NoteKind.FACILITATOR,
+        NoteKind.ANSWER,
+        NoteKind.SYNTHESIS,
+        NoteKind.CITATION,
+        NoteKind.EVIDENCE,
+    }
 )
-TRAINEE_KINDS = frozenset({NoteKind.TRAINEE, NoteKind.CITATION, NoteKind.EVIDENCE})
+TRAINEE_KINDS = frozenset({NoteKind.TRAINEE, NoteKind.SYNTHESIS, NoteKind.CITATION, NoteKind.EVIDENCE})
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from deckgen.plan.chartsplit import split_timeline
 from deckgen.plan.citations import (
     citation_block,
     evidence_block,
-    external_sources,
     footer_credit,
     further_sources_block,
+    synthesis_block,
 )
 from deckgen.plan.fitting import Unfittable, fit_bullets
 from deckgen.plan.model import (
@@ -41,6 +41,7 @@ from deckgen.plan.model import (
     Withheld,
 )
 from deckgen.plan.placement import place_deck
+from deckgen.plan.sourceslide import sources_list
 from deckgen.plan.teaching import (
     check_slides,
     discussion_content,
@@ -71,7 +72,7 @@ from deckgen.resolve.model import (
     ResolvedTiming,
     ResolvedTitle,
 )
-from deckgen.sources.citation import full_citation
+from deckgen.sources.citation import short_citation
 from deckgen.sources.model import Passage
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ class _Planner:
         # A brief slide may become several deck slides (a knowledge check and its answer), so
         # slide numbers are known only now; the sources slide lists them.
         self.numbers = []
+        self.sizes = [len(group) for group in groups]
         number = 1
         for group in groups:
             self.numbers.append(number)
@@ -186,7 +188,10 @@ class _Planner:
         if isinstance(rs, ResolvedCheck):
             title = spec.title or "Knowledge check"
             plans = check_slides(spec, rs.body, title, self.own_notes(rs))
-            return tuple(fitted for plan in plans for fitted in self.fit(rs, plan))
+            # Both the question and the answer slide show cited text: both credit it.
+            line, credit = sanitize(self.source_line(rs)), self.source_notes(rs)
+            sourced = tuple(replace(p, notes=(*p.notes, *credit), source_line=line) for p in plans)
+            return tuple(fitted for plan in sourced for fitted in self.fit(rs, plan))
         if isinstance(rs, ResolvedSources):
             return (self.slide(rs),)  # fitted once its content is known
         if isinstance(rs, ResolvedChart):
@@ -222,14 +227,11 @@ class _Planner:
         notes = [*self.own_notes(rs), *self.teaching_notes(rs)]
         if isinstance(rs, ResolvedChart):
             notes.append(evidence_block(rs.chart))
-        if rs.passages:
-            notes.append(citation_block(rs.passages))
+        notes.extend(self.source_notes(rs))
         if isinstance(rs, ResolvedSources):
             further = further_sources_block(self.charts())
             notes.extend([further] if further is not None else [])
-        source_line = footer_credit(list(rs.articles))
-        if isinstance(rs, ResolvedChart):
-            source_line = f"Data: {rs.dataset.title}; evidence for every figure in the notes"
+        source_line = self.source_line(rs)
         return SlidePlan(
             kind=spec.kind.value,
             layout=_LAYOUT_OF[spec.kind],
@@ -239,6 +241,17 @@ class _Planner:
             source_line=sanitize(source_line),
             withheld=Withheld.DIRECTING_STAFF if isinstance(rs, ResolvedTiming) else None,
         )
+
+    def source_notes(self, rs: ResolvedSlide) -> tuple[NoteBlock, ...]:
+        """What the slide's text owes its sources: the staff's synthesis, then the citations."""
+        synthesis = synthesis_block(rs.spec, self.deck.grounding)
+        blocks = [synthesis] if synthesis is not None else []
+        return (*blocks, citation_block(rs.passages)) if rs.passages else tuple(blocks)
+
+    def source_line(self, rs: ResolvedSlide) -> str:
+        if isinstance(rs, ResolvedChart):
+            return f"Data: {rs.dataset.title}; evidence for every figure in the notes"
+        return footer_credit(list(rs.articles))
 
     def default_title(self, kind: SlideKind) -> str:
         if kind is SlideKind.TITLE:
@@ -335,33 +348,11 @@ class _Planner:
                 hint="add 'cite:' to the slides that use a source, or remove the sources slide",
                 key=f"slides[{rs.spec.index}]",
             )
-        out: list[Bullet] = []
-        for article in self.deck.articles:
-            numbers = [self.numbers[i] for i, s in enumerate(self.deck.slides) if article in s.articles]
-            out.append(Bullet(sanitize(full_citation(article))))
-            out.append(Bullet(f"Cited on {_slides(numbers)}", level=1))
-        datasets: dict[str, list[int]] = {}
-        for i, s in enumerate(self.deck.slides):
-            if isinstance(s, ResolvedChart):
-                datasets.setdefault(s.dataset.title, []).append(self.numbers[i])
-        external = len(external_sources(self.charts()))
-        for title, numbers in datasets.items():
-            out.append(Bullet(sanitize(f"Dataset: {title}")))
-            out.append(Bullet(f"Charts on {_slides(numbers)}", level=1))
-        if external:
-            note = f"{external} further sources behind the charts, listed in this slide's notes"
-            out.append(Bullet(note, level=1))
-        return tuple(out)
-
-
-def _slides(numbers: list[int]) -> str:
-    label = "slide" if len(numbers) == 1 else "slides"
-    return f"{label} {', '.join(map(str, numbers))}"
+        return sources_list(self.deck, self.numbers, self.sizes, self.charts())
 
 
 def _attribution(passage: Passage) -> str:
-    article = passage.article
-    return sanitize(f"{article.author_names()}, {article.publication}, {article.date.display()}")
+    return sanitize(short_citation(passage.article))
 
 
 def _excerpt_text(rs: ResolvedExcerpt) -> str:

@@ -27,6 +27,7 @@ from deckgen.brief.model import (
 )
 from deckgen.charts.model import ChartData
 from deckgen.dataset.model import Dataset
+from deckgen.resolve.grounding import ClaimCheck
 from deckgen.sources.model import Article, Passage
 
 
@@ -169,3 +170,4 @@ class ResolvedDeck:
     slides: tuple[ResolvedSlide, ...]
     articles: tuple[Article, ...]  # every article cited, in first-use order
     inputs: tuple[Path, ...] = ()  # every file the deck depends on, for incremental builds
+    grounding: tuple[ClaimCheck, ...] = ()  # every claim's terms against what it cites

@@ -7,27 +7,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from deckgen.brief.model import (
-    AgendaBody,
     Brief,
-    BulletsBody,
     BulletSpec,
     ChartBody,
-    CheckBody,
-    ClosingBody,
-    ComparisonBody,
-    DiscussionBody,
     ExcerptBody,
     ImageBody,
     Located,
-    ObjectivesBody,
     QuoteBody,
-    ScenarioBody,
-    SectionBody,
-    SlideBody,
     SlideSpec,
-    SourcesBody,
-    TimingBody,
-    TitleBody,
 )
 from deckgen.charts.model import ChartData
 from deckgen.core.assets import DEFAULT_TEMPLATE_NAME, default_template_path, profile_path
@@ -37,27 +24,17 @@ from deckgen.core.suggest import did_you_mean
 from deckgen.core.textnorm import first_words, fold, locate, split_sentences
 from deckgen.dataset.model import SourceEvidence
 from deckgen.resolve.charts import ChartResolver, brief_file
+from deckgen.resolve.grounding import ClaimCheck, Grounder
 from deckgen.resolve.model import (
-    ResolvedAgenda,
-    ResolvedBullets,
     ResolvedChart,
-    ResolvedCheck,
-    ResolvedClosing,
-    ResolvedComparison,
     ResolvedDeck,
-    ResolvedDiscussion,
     ResolvedExcerpt,
     ResolvedImage,
-    ResolvedObjectives,
     ResolvedQuote,
-    ResolvedScenario,
-    ResolvedSection,
     ResolvedSlide,
-    ResolvedSources,
-    ResolvedTiming,
-    ResolvedTitle,
 )
 from deckgen.resolve.pictures import picture_size, read_picture
+from deckgen.resolve.plain import cited_bullets, plain_slide
 from deckgen.sources import (
     AddressError,
     AddressSyntaxError,
@@ -86,6 +63,9 @@ class _Resolver:
         self.used_aliases: set[str] = set()
         self.articles: dict[str, Article] = {}
         self.charts = ChartResolver(brief, self.library, self.diags)
+        self.cited: dict[Located, Passage | None] = {}  # each citation resolved once, reported once
+        self.grounder = Grounder(brief, self.aliases, self.diags)
+        self.grounding: list[ClaimCheck] = []
 
     def run(self) -> tuple[ResolvedDeck | None, Collector]:
         self.check_aliases()
@@ -117,7 +97,14 @@ class _Resolver:
         inputs.update(a.path.resolve() for a in self.library.loaded())
         inputs.update(Path(d.path).resolve() for d in self.charts.loaded())
         inputs.update(rs.path for rs in slides if isinstance(rs, ResolvedImage))
-        deck = ResolvedDeck(self.brief, template, slides, tuple(cited.values()), tuple(sorted(inputs)))
+        deck = ResolvedDeck(
+            self.brief,
+            template,
+            slides,
+            tuple(cited.values()),
+            tuple(sorted(inputs)),
+            tuple(self.grounding),
+        )
         return deck, self.diags
 
     # -- deck-level references -------------------------------------------------------------
@@ -186,6 +173,12 @@ class _Resolver:
 
     # -- addresses ---------------------------------------------------------------------------
     def passage(self, ref: Located) -> Passage | None:
+        """What the address ``ref`` names; a bad one is reported the first time it is asked for."""
+        if ref not in self.cited:
+            self.cited[ref] = self._passage(ref)
+        return self.cited[ref]
+
+    def _passage(self, ref: Located) -> Passage | None:
         try:
             address = parse_address(ref.value)
         except AddressSyntaxError as exc:
@@ -230,8 +223,10 @@ class _Resolver:
         passage = self.passage(spec.cite) if spec.cite is not None else None
         passages = [passage] if passage is not None else []
         body = spec.body
-        for bullets in _cited_bullets(body):
+        for bullets in cited_bullets(body):
             self.bullets(bullets, passages)
+        if spec.cite is None or passage is not None:
+            self.grounding.extend(self.grounder.slide(spec, passage, self.passage))
         base = (spec, tuple(passages))
         match body:
             case QuoteBody():
@@ -248,7 +243,7 @@ class _Resolver:
                 if chart is None or dataset is None:
                     return None
                 return ResolvedChart(*base, body, chart, dataset, self.evidence_articles(chart))
-        return _plain_slide(spec, tuple(passages), body)
+        return plain_slide(spec, tuple(passages), body)
 
     def evidence_articles(self, chart: ChartData) -> tuple[Article, ...]:
         out: dict[str, Article] = {}
@@ -338,45 +333,3 @@ class _Resolver:
                 span=len(ref.value),
             )
             return None
-
-
-def _cited_bullets(body: SlideBody) -> tuple[tuple[BulletSpec, ...], ...]:
-    """The bullet lists of a body whose bullets may carry their own citations."""
-    match body:
-        case BulletsBody():
-            return (body.bullets,)
-        case ObjectivesBody():
-            return (body.objectives,)
-        case ComparisonBody():
-            return (body.left.bullets, body.right.bullets)
-    return ()
-
-
-def _plain_slide(spec: SlideSpec, passages: tuple[Passage, ...], body: SlideBody) -> ResolvedSlide | None:
-    """Slides whose body needs nothing resolved beyond their citations."""
-    match body:
-        case TitleBody():
-            return ResolvedTitle(spec, passages, body)
-        case AgendaBody():
-            return ResolvedAgenda(spec, passages, body)
-        case SectionBody():
-            return ResolvedSection(spec, passages, body)
-        case BulletsBody():
-            return ResolvedBullets(spec, passages, body)
-        case ComparisonBody():
-            return ResolvedComparison(spec, passages, body)
-        case ClosingBody():
-            return ResolvedClosing(spec, passages, body)
-        case SourcesBody():
-            return ResolvedSources(spec, passages, body)
-        case ObjectivesBody():
-            return ResolvedObjectives(spec, passages, body)
-        case DiscussionBody():
-            return ResolvedDiscussion(spec, passages, body)
-        case CheckBody():
-            return ResolvedCheck(spec, passages, body)
-        case ScenarioBody():
-            return ResolvedScenario(spec, passages, body)
-        case TimingBody():
-            return ResolvedTiming(spec, passages, body)
-    return None  # quote, excerpt, image and chart bodies are resolved by the resolver itself

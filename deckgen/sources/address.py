@@ -57,11 +57,16 @@ class AddressError(Exception):
 
 @dataclass(frozen=True)
 class AddressInfo:
-    """One citable address of an article, where it starts, and its first words."""
+    """One citable address of an article, where it starts, and its first words.
+
+    ``heading`` is set on a section's own address: ``"editorial"`` when we added the heading,
+    ``"publication"`` when the publication printed it.
+    """
 
     address: str
     line: int
     preview: str
+    heading: str | None = None
 
 
 def is_valid_id(text: str) -> bool:
@@ -277,7 +282,9 @@ def list_addresses(article: Article) -> tuple[AddressInfo, ...]:
     itself and, for each of its paragraphs, ``section/pK`` followed by the article-wide ``pN``."""
     out = [AddressInfo(article.id, 1, first_words(article.title))]
     for section in article.sections:
-        out.append(AddressInfo(f"{article.id}#{section.id}", section.line, first_words(section.title)))
+        heading = "editorial" if section.editorial else "publication"
+        preview = first_words(section.title)
+        out.append(AddressInfo(f"{article.id}#{section.id}", section.line, preview, heading))
         for p in section.paragraphs:
             preview = first_words(p.text)
             out.append(AddressInfo(f"{article.id}#{section.id}/p{p.index}", p.line, preview))

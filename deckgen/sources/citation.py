@@ -6,11 +6,16 @@ from deckgen.sources.model import Article, Passage
 
 
 def full_citation(article: Article, pinpoint: str = "") -> str:
-    """``Liana Fix and Kristina Kausch, "Title", Publication, May 2022[, pinpoint].[ url]``"""
+    """``Liana Fix and Kristina Kausch, "Title", Publication, May 2022[, pinpoint].[ url]``
+
+    A report adds its series and number after the publication (``Congressional Research Service,
+    IF11234, 12 May 2022``); a report whose author is its publisher names it once, as author.
+    """
     parts = [
         article.author_names(),
         f"\u201c{article.title}\u201d",
-        article.publication,
+        "" if article.publisher_is_author() else article.publication,
+        article.report_number(),
         article.date.display(),
         pinpoint,
     ]
@@ -18,6 +23,17 @@ def full_citation(article: Article, pinpoint: str = "") -> str:
     return f"{text} {article.url}" if article.url else text
 
 
+def short_citation(article: Article) -> str:
+    """Authors, publication and date: ``Liana Fix and Kristina Kausch, Foreign Policy, May 2022``."""
+    parts = [
+        article.author_names(),
+        "" if article.publisher_is_author() else article.publication,
+        article.date.display(),
+    ]
+    return ", ".join(p for p in parts if p)
+
+
 def passage_citation(passage: Passage) -> str:
-    """A full citation pinned to the paragraphs cited: ``…, May 2022, § Syria, ¶4.``"""
+    """A full citation pinned to the paragraphs cited: ``…, May 2022, § Sahel, ¶6.``, or for a
+    section whose heading is ours, ``…, May 2022, ¶4 [our heading: Syria as the template].``"""
     return full_citation(passage.article, passage.label())

@@ -16,13 +16,16 @@ from deckgen.core.textnorm import sanitize
 from deckgen.core.yamlcompose import TooLarge, compose_text, reader_index
 from deckgen.sources.address import is_valid_id
 from deckgen.sources.model import Article, Author, PubDate, Section
+from deckgen.sources.unfinished import placeholders
 
 REQUIRED_KEYS = ("title", "authors", "publication", "date", "attribution")
 # In the order a person writes them, so "the keys are ..." hints read naturally. The importer
 # fills image_caption and image_credit from a photo caption; Article does not carry them (yet).
-KNOWN_KEYS: tuple[str, ...] = ("id", "title", "standfirst", "authors", "publication", "date", "url")
-KNOWN_KEYS += ("attribution", "image_caption", "image_credit")
-AUTHOR_KEYS = ("name", "bio")
+KNOWN_KEYS: tuple[str, ...] = ("id", "title", "standfirst", "authors", "publication", "series", "number")
+KNOWN_KEYS += ("date", "url", "attribution", "headings", "image_caption", "image_credit")
+AUTHOR_KEYS = ("name", "organization", "bio")
+# `headings:` says whose the file's section headings are, unless a heading says otherwise.
+HEADINGS = ("publication", "editorial")
 
 _MISSING_HINTS = {
     "title": "add `title: ...` with the headline as published",
@@ -31,6 +34,10 @@ _MISSING_HINTS = {
     "date": "add `date: YYYY-MM-DD` (or `YYYY-MM`, or `YYYY` when only the year is known)",
     "attribution": "add `attribution: ...` saying where the text comes from and who holds the rights",
 }
+_AUTHOR_HINT = (
+    "write each author as `- name: Liana Fix` (a person) or `- organization: Congressional "
+    "Research Service` (an organisation), with an optional `bio: ...` under it"
+)
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _DATE_HINT = "write it as YYYY, YYYY-MM or YYYY-MM-DD, e.g. `date: 2022-05`"
 
@@ -38,10 +45,12 @@ _DATE_HINT = "write it as YYYY, YYYY-MM or YYYY-MM-DD, e.g. `date: 2022-05`"
 class FrontMatterReader:
     """Reads one article's front matter, reporting problems to ``diags`` at their place in the file."""
 
-    def __init__(self, path: Path, diags: Collector) -> None:
+    def __init__(self, path: Path, diags: Collector, *, finished: bool = False) -> None:
         self.path = path
         self.where = str(path)
         self.diags = diags
+        self.finished = finished  # the importer's placeholders are errors
+        self.yaml_lines: list[str] = []
 
     def loc(self, line: int, col: int = 1) -> Loc:
         return Loc(self.where, line, col)
@@ -56,6 +65,7 @@ class FrontMatterReader:
 
     def keys(self, yaml_text: str) -> dict[str, tuple[Node, Node]] | None:
         """The known keys with their nodes; None when the YAML cannot be read at all."""
+        self.yaml_lines = yaml_text.split("\n")
         try:
             root = compose_text(yaml_text)
         except TooLarge as exc:
@@ -147,7 +157,7 @@ class FrontMatterReader:
         text = {
             k: self.text(k, keys[k], required=k in REQUIRED_KEYS)
             for k in keys
-            if k not in ("authors", "date")
+            if k not in ("authors", "date", "headings")
         }
         article_id = text.get("id") or self.path.stem
         if not is_valid_id(article_id):
@@ -162,6 +172,8 @@ class FrontMatterReader:
         authors = self.authors(*keys["authors"]) if "authors" in keys else ()
         date = self.date(keys["date"][1]) if "date" in keys else None
         title, publication, attribution = text.get("title"), text.get("publication"), text.get("attribution")
+        if self.finished:
+            self.diags.extend(placeholders(self.where, keys, self.yaml_lines))
         if self.diags.has_errors or sections is None or date is None:
             return None
         assert title is not None and publication is not None and attribution is not None
@@ -176,6 +188,8 @@ class FrontMatterReader:
             attribution=attribution,
             standfirst=text.get("standfirst"),
             sections=sections,
+            series=text.get("series"),
+            number=text.get("number"),
         )
 
     def text(self, key: str, pair: tuple[Node, Node], *, required: bool) -> str | None:
@@ -233,7 +247,6 @@ class FrontMatterReader:
         return PubDate(year, month, day)
 
     def authors(self, key_node: Node, node: Node) -> tuple[Author, ...]:
-        entry_hint = "write each author as `- name: Liana Fix` with an optional `bio: ...` under it"
         if not isinstance(node, SequenceNode) or not node.value:
             # An empty `authors:` parses as a null scalar that points past the key; point at the key.
             empty = not node.value or getattr(node, "tag", "").endswith(":null")
@@ -241,31 +254,61 @@ class FrontMatterReader:
                 self.node_loc(key_node if empty else node),
                 "source-empty-value" if empty else "source-bad-type",
                 "'authors' should be a list with at least one author",
-                hint=entry_hint,
+                hint=_AUTHOR_HINT,
                 span=len("authors") if empty else self.span(node),
             )
             return ()
-        authors: list[Author] = []
-        for item in node.value:
-            if not isinstance(item, MappingNode):
-                self.diags.error(
-                    self.node_loc(item),
-                    "source-bad-type",
-                    "an author should be a `name:` entry",
-                    hint=entry_hint,
-                )
-                continue
-            keys = self.mapping(item, AUTHOR_KEYS, "an author")
-            if "name" not in keys:
-                self.diags.error(
-                    self.node_loc(item), "source-missing-key", "this author has no 'name'", hint=entry_hint
-                )
-                continue
-            name = self.text("name", keys["name"], required=True)
-            bio = self.text("bio", keys["bio"], required=False) if "bio" in keys else None
-            if name is not None:
-                authors.append(Author(name, bio))
-        return tuple(authors)
+        authors = (self.author(item) for item in node.value)
+        return tuple(a for a in authors if a is not None)
+
+    def author(self, item: Node) -> Author | None:
+        """One author: a person (`name:`) or an organisation (`organization:`), exactly one of them."""
+        if not isinstance(item, MappingNode):
+            self.diags.error(
+                self.node_loc(item),
+                "source-bad-type",
+                "an author should be a `name:` or `organization:` entry",
+                hint=_AUTHOR_HINT,
+            )
+            return None
+        keys = self.mapping(item, AUTHOR_KEYS, "an author")
+        given = [k for k in ("name", "organization") if k in keys]
+        if len(given) != 1:
+            self.diags.error(
+                self.node_loc(keys["organization"][0] if len(given) == 2 else item),
+                "source-missing-key" if not given else "source-bad-author",
+                "this author has no 'name' or 'organization'"
+                if not given
+                else "an author is a person or an organisation: give 'name' or 'organization', not both",
+                hint=_AUTHOR_HINT,
+                span=len("organization") if given else 1,
+            )
+            return None
+        name = self.text(given[0], keys[given[0]], required=True)
+        bio = self.text("bio", keys["bio"], required=False) if "bio" in keys else None
+        return Author(name, bio, organization=given[0] == "organization") if name is not None else None
+
+    def headings(self, keys: dict[str, tuple[Node, Node]] | None) -> bool:
+        """Whether the file's headings are editorial (``headings: editorial``) unless marked."""
+        if keys is None or "headings" not in keys:
+            return False
+        node = keys["headings"][1]
+        raw = node.value.strip() if isinstance(node, ScalarNode) else ""
+        if raw in HEADINGS:
+            return raw == "editorial"
+        close = suggestions(raw, HEADINGS) if raw else []
+        self.diags.error(
+            self.node_loc(node),
+            "source-bad-value",
+            f"'headings' should be editorial or publication, got '{raw}'"
+            if raw
+            else "'headings' should be editorial or publication",
+            hint=(f"did you mean '{close[0]}'? " if close else "")
+            + "`headings: editorial` when the section headings were added by hand, "
+            "`headings: publication` (the default) when the publication printed them",
+            span=self.span(node),
+        )
+        return False
 
 
 def _date_hint(raw: str) -> str:

@@ -21,6 +21,7 @@ class SourceLibrary:
 
     Files whose names are not ids (``README.md``, ``Draft notes.md``) are not articles. Loaded
     articles are kept for the life of this object only, so a new library sees edited files.
+    Articles are loaded as finished: a placeholder left by `deckgen import` is an error.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -51,7 +52,8 @@ class SourceLibrary:
         path = self.path_for(article_id)
         if path is None:
             return None
-        article = load_article(path)
+        # A deck cites what the library loads, so the importer's placeholders are errors here.
+        article = load_article(path, finished=True)
         if article.id != article_id:
             # Briefs find articles by file name, so an `id:` that disagrees would make one
             # article answer to two names.

@@ -46,7 +46,7 @@ def test_every_kind_has_one_table_and_one_builder() -> None:
 
 
 def test_loader_names_are_read_off_the_tables() -> None:
-    assert COMMON_SLIDE_KEYS == COMMON_KEYS == ("kind", "title", "notes", "handout", "cite")
+    assert COMMON_SLIDE_KEYS == COMMON_KEYS == ("kind", "title", "notes", "handout", "cite", "synthesis")
     assert LOADER_KIND_KEYS is KIND_KEYS
     assert KIND_KEYS[SlideKind.QUOTE] == ("quote", "context")  # a restated 'cite' stays common
     assert KIND_KEYS[SlideKind.TAKEAWAYS] == ("bullets",)

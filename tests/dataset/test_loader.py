@@ -418,7 +418,9 @@ def test_missing_top_level_sections_and_unused_alias(tmp_path: Path, library: So
     source, external = record.evidence
     assert isinstance(source, SourceEvidence) and isinstance(external, ExternalEvidence)
     assert source.address == "southern-underbelly#libya/p1"
-    assert source.citation.endswith("Foreign Policy, May 2022, \u00a7 Libya and the Mediterranean, \u00b65.")
+    assert source.citation.endswith(
+        "Foreign Policy, May 2022, \u00b65 [our heading: Libya and the Mediterranean]."
+    )
     assert external.citation == (
         "Associated Press, \u201cSyria lets Russia expand its Mediterranean naval facility\u201d, Jan 2017."
     )

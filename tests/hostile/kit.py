@@ -13,7 +13,8 @@ from deckgen.cli.main import main
 from tests.conftest import BRIEFS, SOURCES
 
 HEAD = "deck:\n  title: Test\n  marking: UNCLASSIFIED\n"
-BULLETS = "  - kind: bullets\n    title: A\n    bullets: [one, two]\n"
+# Placeholder text with no source to cite: marked as the staff's, so it is not an uncited claim.
+BULLETS = "  - kind: bullets\n    title: A\n    bullets: [one, two]\n    synthesis: true\n"
 
 
 def project(tmp_path: Path, body: str = BULLETS, *, head: str = HEAD) -> Path:

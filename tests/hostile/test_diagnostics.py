@@ -13,7 +13,8 @@ def one_line_brief(tmp_path: Path, filler: int) -> Path:
     path = tmp_path / "brief.yaml"
     pad = "x" * filler
     path.write_text(
-        f'{{deck: {{title: "{pad}", marking: U, bogus: 1}}, slides: [{{kind: bullets, bullets: [a]}}]}}',
+        f'{{deck: {{title: "{pad}", marking: U, bogus: 1}}, '
+        "slides: [{kind: bullets, synthesis: true, bullets: [a]}]}",
         encoding="utf-8",
     )
     return path

@@ -108,4 +108,4 @@ def test_a_path_part_over_255_bytes_is_located_at_its_key(tmp_path: Path, where:
 
 def test_a_long_address_alias_is_located_at_the_citation(tmp_path: Path) -> None:
     path = project(tmp_path, BULLETS + f"    cite: {'y' * 300}#intro\n")
-    check_and_build(tmp_path, path, "name-too-long", 8, 11)
+    check_and_build(tmp_path, path, "name-too-long", 9, 11)

@@ -295,7 +295,8 @@ def test_a_brief_edited_during_the_build_is_not_reported_up_to_date(
 
     def edit_while_rendering(*args: Any, **kw: Any) -> bytes:
         data = real(*args, **kw)
-        brief.write_text(brief.read_text() + "  - kind: bullets\n    title: B\n    bullets: [x]\n")
+        more = "  - kind: bullets\n    title: B\n    synthesis: true\n    bullets: [x]\n"
+        brief.write_text(brief.read_text() + more)
         return data
 
     monkeypatch.setattr(deckgen.render, "render_deck", edit_while_rendering)

@@ -221,10 +221,10 @@ def test_list_addresses_in_document_order(article: Article) -> None:
     infos = list_addresses(article)
     assert infos[:5] == (
         AddressInfo(SU, 1, "NATO Must Contest Russian Moves in Its Southern \u2026"),
-        AddressInfo(f"{SU}#strategic-concept", 28, "A new strategic concept"),
-        AddressInfo(f"{SU}#strategic-concept/p1", 30, "When NATO adopts a new strategic concept at \u2026"),
-        AddressInfo(f"{SU}#p1", 30, "When NATO adopts a new strategic concept at \u2026"),
-        AddressInfo(f"{SU}#two-flanks", 32, "Two flanks, one arena"),
+        AddressInfo(f"{SU}#strategic-concept", 31, "A new strategic concept", "editorial"),
+        AddressInfo(f"{SU}#strategic-concept/p1", 33, "When NATO adopts a new strategic concept at \u2026"),
+        AddressInfo(f"{SU}#p1", 33, "When NATO adopts a new strategic concept at \u2026"),
+        AddressInfo(f"{SU}#two-flanks", 35, "Two flanks, one arena", "editorial"),
     )
     assert [i.address for i in infos[5:9]] == [
         f"{SU}#two-flanks/p1",

@@ -166,3 +166,86 @@ def test_article_id_must_be_valid(article_id: str) -> None:
 def test_text_without_title_and_body_is_refused(text: str) -> None:
     with pytest.raises(ValueError, match="title line and one paragraph"):
         import_text(text, article_id="x")
+
+
+# -- the text's own headings -------------------------------------------------------------------
+
+
+def sections(tmp_path: Path, body: str) -> list[tuple[str, str, bool, list[str]]]:
+    """(id, title, editorial, paragraph texts) of each section of ``Title`` + ``body`` imported."""
+    source, path = imported(tmp_path, "Title\n\n" + body)
+    assert front_matter(source)["headings"] == "editorial"  # headings added later are ours
+    article = load_article(path)
+    return [(s.id, s.title, s.editorial, [p.text for p in s.paragraphs]) for s in article.sections]
+
+
+def test_short_lines_before_paragraphs_are_the_texts_headings(tmp_path: Path) -> None:
+    body = (
+        "Before any heading. It has two sentences.\n\n"
+        "Overview\n\nFirst. Yes.\n\nSecond.\n\n"
+        "What Is at Stake?\n\nThird.\n\n"
+        "Intro\n\nFourth.\n"
+    )
+    assert sections(tmp_path, body) == [
+        ("intro", "Introduction", True, ["Before any heading. It has two sentences."]),
+        ("overview", "Overview", False, ["First. Yes.", "Second."]),
+        ("what-is-at-stake", "What Is at Stake?", False, ["Third."]),
+        ("intro-2", "Intro", False, ["Fourth."]),  # `intro` is the implicit first section's
+    ]
+
+
+def test_a_heading_right_after_the_title_is_not_a_standfirst(tmp_path: Path) -> None:
+    source, path = imported(tmp_path, "Title\n\nKey Areas of Activity\n\nFirst.\n")
+    assert "standfirst" not in front_matter(source)
+    assert "## Key Areas of Activity {#key-areas-of-activity .publication}" in source
+    assert "1 heading of the text became" in source
+    assert [s.id for s in load_article(path).sections] == ["key-areas-of-activity"]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "A short sentence.",  # a full stop
+        "Three reasons:",  # a lead-in
+        "Wait!",
+        "\u2022 A bullet point",
+        "- A dash item",
+        "By Ann Author",
+        "Updated May 12, 2022",
+        "lowercase start",
+        "A heading\nover two lines",
+        "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen",
+        "Section #",
+        "Sets {a}",
+        "2022",
+    ],
+)
+def test_lines_that_stay_paragraphs(tmp_path: Path, block: str) -> None:
+    found = sections(tmp_path, f"Lead paragraph. Two sentences.\n\n{block}\n\nA paragraph. Then more.\n")
+    assert [s[0] for s in found] == ["intro"]
+    assert found[0][3][1] == " ".join(block.split())
+
+
+def test_a_heading_needs_a_paragraph_after_it(tmp_path: Path) -> None:
+    found = sections(tmp_path, "Body. More.\n\nFirst Line\n\nSecond Line\n\nText. More.\n\nLast Line\n")
+    assert [(s[0], s[3]) for s in found] == [
+        ("intro", ["Body. More.", "First Line"]),
+        ("second-line", ["Text. More.", "Last Line"]),
+    ]
+
+
+def test_heading_ids_are_valid_and_distinct(tmp_path: Path) -> None:
+    found = sections(
+        tmp_path, "Overview\n\nOne.\n\nOverview\n\nTwo.\n\nP4\n\nThree.\n\n\u00c9t\u00e9\n\nFour.\n"
+    )
+    assert [(s[0], s[1]) for s in found] == [
+        ("overview", "Overview"),
+        ("overview-2", "Overview"),
+        ("section-3", "P4"),  # p4 would read as a paragraph in an address
+        ("ete", "\u00c9t\u00e9"),
+    ]
+
+
+def test_the_seed_has_no_headings_of_its_own(seed_source: str) -> None:
+    assert "\n## " not in seed_source
+    assert "split the body into sections with `## Heading {#short-id}` lines" in seed_source

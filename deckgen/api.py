@@ -1,5 +1,5 @@
 """The library API: the order of the stages for ``check``, ``plan``, ``build``, ``review``, ``sections``,
-``import``."""
+``import``, and ``data check``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckgen.brief import load_brief
 from deckgen.charts.cache import ChartCache
@@ -36,8 +37,12 @@ from deckgen.plan.model import Layout
 from deckgen.resolve.model import ResolvedDeck
 from deckgen.resolve.resolver import resolve
 from deckgen.review import ReviewSheet, build_sheet
-from deckgen.sources import AddressInfo, import_text, list_addresses, load_article
+from deckgen.sources import AddressInfo, SourceLibrary, import_text, list_addresses, load_article
 from deckgen.sources.model import Article
+
+if TYPE_CHECKING:  # the dataset loader imports PyYAML, which a no-op build must not pay for
+    from deckgen.dataset import YearMonthDay
+    from deckgen.dataset.audit import Audit
 
 
 @dataclass(frozen=True)
@@ -262,3 +267,40 @@ def import_article(text_file: Path, *, article_id: str | None = None, output: Pa
 
 def _slug(stem: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "article"
+
+
+@dataclass(frozen=True)
+class DataCheckResult:
+    dataset: Path
+    audit: Audit
+    diagnostics: tuple[Diagnostic, ...]  # warnings only; errors raise
+
+
+def check_data(
+    dataset: Path,
+    *,
+    since: YearMonthDay | None = None,
+    strict: bool = False,
+    sources_dir: Path | None = None,
+) -> DataCheckResult:
+    """Load and verify a presence dataset, then audit it: records by flank and region, single-source
+    records, records not reviewed since ``since`` (None: never reviewed). Raise ``DeckgenError`` on
+    errors, and with ``strict`` on warnings too, as ``check`` does."""
+    from deckgen.dataset import check_dataset
+    from deckgen.dataset.audit import audit_dataset
+
+    library = SourceLibrary(sources_dir or dataset_sources(dataset))
+    loaded, diags = check_dataset(dataset, sources=library)
+    items = sort_diagnostics(list(diags.items))
+    if loaded is None or diags.has_errors or (strict and items):
+        raise DeckgenError(items)
+    return DataCheckResult(dataset, audit_dataset(loaded, since=since), items)
+
+
+def dataset_sources(dataset: Path) -> Path:
+    """Where a dataset's articles are by default: ``sources/`` beside it, else beside its folder
+    (``briefs/data/x.yaml`` cites ``briefs/sources/``, where the briefs' articles are)."""
+    beside = dataset.parent / "sources"
+    if beside.is_dir():
+        return beside
+    return Path(os.path.normpath(dataset.parent / "..")) / "sources"

@@ -245,18 +245,30 @@ def low_contrast_text(deck: Path) -> list[str]:
     return problems
 
 
+def _under_label(sp_pr: Any) -> list[str]:
+    """The colours a label can sit on in a fill: a solid fill's, or both of a pattern's."""
+    solid = sp_pr.find("a:solidFill/a:srgbClr", NS)
+    if solid is not None:
+        return [solid.get("val")]
+    return [c.get("val") for c in sp_pr.iterfind("a:pattFill/*/a:srgbClr", NS)]
+
+
 def low_contrast_chart_labels(chart: Any) -> list[str]:
-    """Every shown data label against the bar it sits on (series fill, or the point's own)."""
+    """Every shown data label against the bar it sits on (series fill, or the point's own), or
+    against the patch of fill behind the labels when they have one (on a patterned bar)."""
     problems = []
     space = chart._chartSpace
     for ser in space.iterfind(".//c:ser", NS):
         name = ser.findtext("c:tx//c:v", default="?", namespaces=NS)
-        fill = ser.find("c:spPr/a:solidFill/a:srgbClr", NS).get("val")
+        backing = ser.find("c:dLbls/c:spPr", NS)
+        fill = _under_label(backing if backing is not None else ser.find("c:spPr", NS))
+        assert fill, f"{name}: no fill found under its labels"
         ink_el = ser.find("c:dLbls/c:txPr//a:defRPr/a:solidFill/a:srgbClr", NS)
         ink = ink_el.get("val") if ink_el is not None else "000000"
         point_fill = {
-            int(dpt.find("c:idx", NS).get("val")): dpt.find("c:spPr/a:solidFill/a:srgbClr", NS).get("val")
+            int(dpt.find("c:idx", NS).get("val")): _under_label(dpt.find("c:spPr", NS))
             for dpt in ser.findall("c:dPt", NS)
+            if backing is None
         }
         point_ink = {}
         for dlbl in ser.findall("c:dLbls/c:dLbl", NS):
@@ -267,9 +279,12 @@ def low_contrast_chart_labels(chart: Any) -> list[str]:
             idx = int(pt.get("idx"))
             if not float(pt.findtext("c:v", default="0", namespaces=NS)):
                 continue  # zero labels are hidden by the number format
-            on, text = point_fill.get(idx, fill), point_ink.get(idx, ink)
-            if contrast(text, on) < MIN_LARGE_CONTRAST:
-                problems.append(f"{name} point {idx}: label #{text} on #{on} is {contrast(text, on):.2f}:1")
+            text = point_ink.get(idx, ink)
+            for on in point_fill.get(idx, fill):
+                if contrast(text, on) < MIN_LARGE_CONTRAST:
+                    problems.append(
+                        f"{name} point {idx}: label #{text} on #{on} is {contrast(text, on):.2f}:1"
+                    )
     return problems
 
 

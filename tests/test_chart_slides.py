@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PIL import Image
 from pptx import Presentation
+from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from deckgen import api
@@ -17,7 +18,8 @@ from deckgen.core.errors import DeckgenError
 from tests.conftest import BRIEFS
 
 # Counted by hand from briefs/data/russian-presence.yaml: records present in May 2022
-# (started by then, not ended, not merely planned).
+# (started by then, not ended, not merely planned). The contractors pulled back from Syria (2022)
+# and Libya (Apr 2022) are 'reduced': still there, counted in a series of their own.
 FLANKS_MAY_2022 = {
     "Eastern flank": {
         "Intervention forces": 6,
@@ -31,6 +33,7 @@ FLANKS_MAY_2022 = {
         "Air base or air deployment": 3,
         "Arms transfers": 3,
         "Private military contractors": 2,
+        "Private military contractors (reduced)": 2,
         "Intervention forces": 1,
         "Naval base or access": 1,
         "Training and advisers": 1,
@@ -39,8 +42,8 @@ FLANKS_MAY_2022 = {
 REGIONS_MAY_2022 = {
     "Eastern Europe": 6,
     "Black Sea and South Caucasus": 5,
-    "Levant": 5,
-    "North Africa": 4,
+    "Levant": 6,
+    "North Africa": 5,
     "Sahel": 3,
     "Central Africa": 3,
     "Horn of Africa and Red Sea": 2,
@@ -74,6 +77,21 @@ def test_flank_chart_is_native_with_hand_counted_figures(example_decks: dict[str
     assert _table(frame.chart) == FLANKS_MAY_2022
     # Native means editable: the workbook behind "Edit Data" is embedded.
     assert frame.chart.part.chart_workbook.xlsx_part is not None
+
+
+def test_reduced_contractors_are_striped_and_named_in_the_legend(example_decks: dict[str, Path]) -> None:
+    for title in ("East and south: Russian presence by flank", "Presence by region, stacked by kind"):
+        frame = _chart(_slide(example_decks["southern-flank-training"], title))
+        chart = frame.chart
+        assert chart.has_legend
+        patterned = [
+            ser.find(qn("c:tx")).find(".//" + qn("c:v")).text
+            for ser in chart._chartSpace.iter(qn("c:ser"))
+            if ser.find(qn("c:spPr")).find(qn("a:pattFill")) is not None
+        ]
+        assert patterned == ["Private military contractors (reduced)"]
+        alt = frame._element.nvGraphicFramePr.cNvPr.get("descr")
+        assert "2 elements reduced but still present (Syria and Libya)." in alt
 
 
 def test_region_chart_totals_match_hand_counts(example_decks: dict[str, Path]) -> None:
@@ -118,8 +136,11 @@ def test_chart_alt_text_names_top_values(example_decks: dict[str, Path]) -> None
 def test_chart_notes_carry_every_records_evidence(example_decks: dict[str, Path]) -> None:
     slide = _slide(example_decks["southern-flank-training"], "East and south: Russian presence by flank")
     notes = slide.notes_slide.notes_text_frame.text
-    assert "Evidence for this chart (28 records):" in notes
-    assert notes.count("\n- ") == 28
+    # 30 records: all but the planned Port Sudan base; 7 of them single-source (the 8 counted by
+    # hand in tests/dataset/test_strength.py, less Port Sudan).
+    assert "Evidence for this chart (30 records; 7 rest on a single source, marked [single source]):" in notes
+    assert notes.count("\n- ") == 30
+    assert notes.count(" [single source]\n") == 7
     assert "\u201cupgrading a naval base in Tartus\u201d" in notes
     footer = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
     assert "Data: Russian military and security presence" in footer

@@ -67,6 +67,7 @@ def _chart(v: Values) -> ChartBody:
         caption=v.text("caption"),
         highlight=v.many("highlight"),
         annotations=tuple(AnnotationSpec(a.need("target"), a.text("text")) for a in v.records("annotate")),
+        caption_at=caption.loc if (caption := v.located("caption")) is not None else None,
     )
 
 

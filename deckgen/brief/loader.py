@@ -45,6 +45,7 @@ DECK_KEYS = (
     "template",
     "language",
     "layouts",
+    "as-of",
 )
 # The layout roles a brief may map to its template's layout names (as in a template profile).
 LAYOUT_ROLES = ("title", "section", "content", "two-column", "title-only")
@@ -152,6 +153,7 @@ class _Parser(BodyParser):
             template=template,
             language=r.text("language") or "en-GB",
             layouts=self.layouts(r),
+            as_of=self.located(r, "as-of"),
         )
         self.property_lengths(r, deck)
         r.finish(DECK_KEYS, context="in 'deck'")
@@ -268,6 +270,7 @@ class _Parser(BodyParser):
             handout,
             claims=tuple(values.claims),
             synthesis=values.boolean("synthesis"),
+            notes_at=written.loc if (written := values.located("notes")) is not None else None,
         )
 
     def kind(self, r: MapReader, where: str) -> SlideKind | None:

@@ -149,6 +149,7 @@ class ChartBody:
     caption: str = ""
     highlight: tuple[Located, ...] = ()
     annotations: tuple[AnnotationSpec, ...] = ()
+    caption_at: Loc | None = None  # where the caption was written, for its figures
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,7 @@ class SlideSpec:
     body: SlideBody
     handout: str = ""  # text for trainees: printed in the handout, never shown on the slide
     claims: tuple[Claim, ...] = ()  # every text on the slide that states facts, in brief order
+    notes_at: Loc | None = None  # where the notes were written
     synthesis: bool = False  # 'synthesis: true' on the slide: all its text is the staff's reading
 
 
@@ -239,6 +241,8 @@ class DeckSpec:
     template: Located | None = None
     language: str = "en-GB"
     layouts: tuple[tuple[str, Located], ...] = ()  # role -> the template's layout name
+    # The date every chart shows unless its filter gives its own 'as-of' ('all': no date).
+    as_of: Located | None = None
 
 
 @dataclass(frozen=True)

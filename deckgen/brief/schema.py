@@ -147,6 +147,12 @@ def brief_schema() -> dict[str, Any]:
                     "marking": {"type": "string", "minLength": 1, "description": "Shown on every slide."},
                     "template": {"type": "string", "description": "'default' or a .pptx/.potx path."},
                     "language": _TEXT,
+                    "as-of": {
+                        "type": ["string", "integer"],
+                        "pattern": r"^\d{4}(-\d{2})?$",
+                        "description": "The date every chart shows unless it gives its own 'as-of'.",
+                        "examples": ["2022-05"],
+                    },
                     "layouts": {
                         "type": "object",
                         "properties": {

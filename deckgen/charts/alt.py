@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from deckgen.charts.compute import DEFAULT_STATUSES, FLANK_NAMES
+from deckgen.charts.compute import DEFAULT_STATUSES, FLANK_NAMES, chart_date
 from deckgen.charts.model import (
     CategoryTable,
     ChartData,
@@ -48,7 +48,20 @@ def alt_text(data: ChartData) -> str:
     if not data.records:
         return _fit(f"{head.rstrip('.:')}: no presence elements match.", [], "")
     marked = f"Highlighted: {', '.join(data.highlight)}." if data.highlight else ""
-    return _fit(head, items, " ".join(x for x in (tail, marked) if x))
+    return _fit(head, items, " ".join(x for x in (tail, _reduced(data), marked) if x))
+
+
+def _reduced(data: ChartData) -> str:
+    """The elements drawn down by the chart's date but still counted, e.g. "2 elements reduced but
+    still present (Syria, Libya)."; "" when there are none."""
+    when, table = chart_date(data.spec.filter), data.table
+    shown = {m.record_id for m in table.milestones} if isinstance(table, TimelineTable) else None
+    found = [r for r in data.records if r.reduced_at(when) and (shown is None or r.id in shown)]
+    if not found:
+        return ""
+    countries = list(dict.fromkeys(r.country for r in found))
+    noun = "element" if len(found) == 1 else "elements"
+    return f"{len(found)} {noun} reduced but still present ({_join(countries)})."
 
 
 def _scope(data: ChartData) -> str:
@@ -69,6 +82,8 @@ def _scope(data: ChartData) -> str:
         parts.append(f"begun since {f.since.display()}")
     if f.as_of is not None:
         parts.append(f"as of {f.as_of.display()}")
+    if f.through is not None:
+        parts.append(f"up to {f.through.display()}")
     return f" ({'; '.join(parts)})" if parts else ""
 
 

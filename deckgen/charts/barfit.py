@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from deckgen.charts.canvas import EDGE, PAD
-from deckgen.charts.model import CategoryTable, ChartLayout
+from deckgen.charts.model import REDUCED_SUFFIX, CategoryTable, ChartLayout, Series
 from deckgen.charts.ruler import FLOOR_PT, Ruler
 
 SWATCH = 0.45  # inches a legend entry takes besides its name: key, gaps
@@ -32,6 +32,7 @@ class BarGeometry:
     legend: Literal["right", "below"]
     legend_size: tuple[float, float]  # width, height
     plot: tuple[float, float]  # width, height
+    legend_wrap: bool = False  # "(reduced)" under its kind's name in a legend beside the bars
 
     @property
     def rows_shown(self) -> int:
@@ -40,10 +41,21 @@ class BarGeometry:
         return max(0, min(len(self.lines), int(self.plot[1] / need + 1e-9)))
 
 
-def _legend_size(r: Ruler, names: Sequence[str], size: float, beside: bool) -> tuple[float, float]:
+def legend_lines(series: Series, wrap: bool) -> tuple[str, ...]:
+    """A series' legend name as the lines it takes: "<kind> (reduced)" on two when ``wrap``."""
+    if wrap and series.reduced:
+        return (series.kind_name, REDUCED_SUFFIX.strip())
+    return (series.name,)
+
+
+def _legend_size(
+    r: Ruler, series: Sequence[Series], size: float, beside: bool, wrap: bool = False
+) -> tuple[float, float]:
     h = size * 1.25 / 72
     if beside:
-        return max((r.measure(n, size=size) for n in names), default=0) + SWATCH, len(names) * h * 1.15
+        lines = [line for s in series for line in legend_lines(s, wrap)]
+        return max((r.measure(n, size=size) for n in lines), default=0) + SWATCH, len(lines) * h * 1.15
+    names = [s.name for s in series]
     rows, x, room = 1, 0.0, r.width - 2 * EDGE
     for n in names:
         need = r.measure(n, size=size) + SWATCH
@@ -54,11 +66,18 @@ def _legend_size(r: Ruler, names: Sequence[str], size: float, beside: bool) -> t
 
 
 def bar_geometry(
-    r: Ruler, table: CategoryTable, size: float, cap: float, side: bool = True, least: float = MIN_PLOT
+    r: Ruler,
+    table: CategoryTable,
+    size: float,
+    cap: float,
+    side: bool = True,
+    least: float = MIN_PLOT,
+    wrap: bool = False,
 ) -> BarGeometry:
     """The chart at one name size with names wrapped to at most ``cap`` of the width; the legend
-    beside the bars when the box is wide and they keep room (and ``side`` allows it), else under."""
-    cats, names = table.categories, [s.name for s in table.series]
+    beside the bars when the box is wide and they keep room (and ``side`` allows it), else under;
+    ``wrap`` puts "(reduced)" under its kind's name in a legend beside them."""
+    cats = table.categories
     widest = max((r.measure(c, size=size, weight="bold") for c in cats), default=0)
     label_w = min(widest, cap * r.width)
     lines = tuple(len(r.wrap(c, label_w, size=size, weight="bold")) for c in cats)
@@ -67,13 +86,14 @@ def bar_geometry(
         default=0,
     )
     axis_h = 2 * size * 1.25 / 72 + PAD
-    beside_w, _ = _legend_size(r, names, size, True)
+    beside_w, _ = _legend_size(r, table.series, size, True, wrap)
     room = r.width - 2 * EDGE - label_w - PAD
     beside = side and r.width / max(r.height, 0.1) >= WIDE and room - beside_w - PAD >= least
-    legend = _legend_size(r, names, size, beside)
+    legend = _legend_size(r, table.series, size, beside, wrap)
     plot_w = room - (legend[0] + PAD if beside else 0)
     plot_h = r.height - 2 * EDGE - axis_h - (0 if beside else legend[1])
-    return BarGeometry(size, label_w, lines, "right" if beside else "below", legend, (plot_w, plot_h))
+    where: Literal["right", "below"] = "right" if beside else "below"
+    return BarGeometry(size, label_w, lines, where, legend, (plot_w, plot_h), wrap and beside)
 
 
 def bar_fit(
@@ -84,13 +104,16 @@ def bar_fit(
     Values shrink with thin bars down to 12 pt; segments still too thin for theirs go unlabelled,
     and that is said too."""
     sizes = _down(r.size)
-    tries = [(s, cap, side, MIN_PLOT) for s in sizes for cap in (0.3, 0.45) for side in (True, False)]
-    # Last, a legend beside narrower bars: they lose width, but rows tall enough for their values.
-    tries += [(s, 0.3, True, NARROW_PLOT) for s in sizes]
+    tries = [(s, cap, side, MIN_PLOT, False) for s in sizes for cap in (0.3, 0.45) for side in (True, False)]
+    # Last, a legend beside narrower bars: they lose width, but rows tall enough for their values;
+    # and "<kind> (reduced)" on two lines, so the longest legend name does not push the bars under.
+    tries += [(s, 0.3, True, NARROW_PLOT, False) for s in sizes]
+    if any(s.reduced for s in table.series):
+        tries += [(s, 0.3, True, NARROW_PLOT, True) for s in sizes]
     n = len(table.categories)
     best: tuple[tuple[int, int], BarGeometry, float, tuple[tuple[int, int], ...]] | None = None
-    for size, cap, side, least in tries:  # the first that loses nothing; else the one that loses least
-        geometry = bar_geometry(r, table, size, cap, side, least)
+    for size, cap, side, least, wrap in tries:  # the first that loses nothing; else the least lost
+        geometry = bar_geometry(r, table, size, cap, side, least, wrap)
         values = [(v, thin_segments(r, table, geometry.plot, v)) for v in _down(value_size)]
         value, bare = next(((v, b) for v, b in values if not b), values[-1])
         lost = (n - geometry.rows_shown, len(bare))
@@ -109,6 +132,7 @@ def bar_fit(
         legend=geometry.legend,
         label_width=round(geometry.label_width, 3),
         bare=bare,
+        legend_wrap=geometry.legend_wrap,
     )
     return layout, geometry, losses
 

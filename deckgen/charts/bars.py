@@ -1,8 +1,11 @@
 """Stacked horizontal bars: presence by region or by flank, one series per kind.
 
 Colours mean kinds and nothing else: what the brief picks out gets a dark outline and bold name,
-never a paler fill, so the legend decodes every bar. Where names, legend and values go is the
-layout's decision (``barfit``): names wrap or shrink to 12 pt, never vanish.
+never a paler fill, so the legend decodes every bar. Reduced presence (drawn down, still there)
+is its kind's colour striped on a pale ground, a series and legend entry of its own,
+"<kind> (reduced)". Where
+names, legend and values go is the layout's decision (``barfit``): names wrap or shrink to 12 pt,
+never vanish.
 """
 
 from __future__ import annotations
@@ -10,9 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from deckgen.charts.barfit import bar_fit
+from deckgen.charts.barfit import bar_fit, legend_lines
 from deckgen.charts.canvas import EDGE, PAD, Ink
-from deckgen.charts.marks import annotation_texts, box_swatch, flow_legend, ink_on, mix
+from deckgen.charts.marks import (
+    annotation_texts,
+    box_swatch,
+    flow_legend,
+    ink_on,
+    mix,
+    reduced_ground,
+    stripe,
+)
 from deckgen.charts.model import CategoryTable, ChartData, ChartLayout
 
 if TYPE_CHECKING:
@@ -51,7 +62,10 @@ def draw_bars(
     # By kind, not by place in this chart: a kind keeps one colour across the deck, native charts too.
     colors = [ink.style.series_color(s, i) for i, s in enumerate(table.series)]
     marked = set(data.highlight)
-    hot = _Hot([c in marked for c in table.categories], [s.name in marked for s in table.series])
+    hot = _Hot(
+        [c in marked for c in table.categories],
+        [s.name in marked or s.kind_name in marked for s in table.series],
+    )
     names = [_wrapped(ink, c, layout, bold=h) for c, h in zip(table.categories, hot.cats, strict=True)]
     legend_w, legend_h = _legend(ink, table, colors, hot, layout)
     plot = _plot(ink, data, table, layout, names, (legend_w, legend_h))
@@ -74,21 +88,29 @@ def _legend(
     """The series legend beside the bars (a column at the right) or under them; returns its room."""
     edge = ink.style.text_color
     entries = [
-        (s.name, box_swatch(ink, c, edge if picked else None))
+        (s.name, box_swatch(ink, c, edge if picked else None, striped=s.reduced))
         for s, c, picked in zip(table.series, colors, hot.series, strict=True)
     ]
     size, h = layout.tick_size, ink.line(layout.tick_size)
     if layout.legend == "right":
-        width = max((ink.measure(s.name, size=size) for s in table.series), default=0) + h * 0.75 + PAD
-        top = ink.height - EDGE
-        for k, entry in enumerate(entries):  # one entry a row: a flow as narrow as the widest name
-            flow_legend(
-                ink, [entry], left=ink.width - EDGE - width, top=top - k * h * 1.15, width=width, size=size
-            )
+        lines = [legend_lines(s, layout.legend_wrap) for s in table.series]
+        width = max((ink.measure(x, size=size) for n in lines for x in n), default=0) + h * 0.75 + PAD
+        left, row = ink.width - EDGE - width, 0
+        for (_name, swatch), names in zip(entries, lines, strict=True):  # a row a line
+            for k, name in enumerate(names):  # a wrapped "(reduced)" goes under its kind, no key
+                y = ink.height - EDGE - (row + k) * h * 1.15
+                flow_legend(
+                    ink, [(name, swatch if k == 0 else _no_key)], left=left, top=y, width=width, size=size
+                )
+            row += len(names)
         return width + PAD, 0.0
     height = flow_legend(ink, entries, left=EDGE, top=0, width=ink.width - 2 * EDGE, draw=False, size=size)
     flow_legend(ink, entries, left=EDGE, top=EDGE + height, width=ink.width - 2 * EDGE, size=size)
     return 0.0, height + PAD
+
+
+def _no_key(x: float, y: float, s: float) -> None:
+    """The key of a legend line that continues the name above it: none."""
 
 
 def _plot(
@@ -138,7 +160,7 @@ def _segments(
         for j, v in enumerate(s.values):
             if v <= 0:
                 continue
-            ax.barh(
+            (bar,) = ax.barh(
                 plot.ys[j],
                 v,
                 left=starts[j],
@@ -147,6 +169,8 @@ def _segments(
                 edgecolor=style.background,
                 linewidth=1.2,
             )
+            if s.reduced:
+                stripe(bar, colors[i], style)
             if hot.series[i]:
                 ax.barh(
                     plot.ys[j],
@@ -159,15 +183,20 @@ def _segments(
                     zorder=3,
                 )
             if (i, j) not in bare:
+                # On stripes, the value sits on a patch of their ground, clear of the stripes.
+                ground = reduced_ground(colors[i], style) if s.reduced else colors[i]
                 ax.text(
                     starts[j] + v / 2,
                     plot.ys[j],
                     f"{v:g}",
                     ha="center",
                     va="center",
-                    color=ink_on(colors[i], style),
+                    color=ink_on(ground, style),
                     fontsize=layout.value_size,
                     weight="bold",
+                    bbox={"boxstyle": "square,pad=0.2", "facecolor": ground, "linewidth": 0}
+                    if s.reduced
+                    else None,
                 )
             starts[j] += v
 

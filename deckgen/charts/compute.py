@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 from deckgen.charts.model import (
+    REDUCED_SUFFIX,
     CategoryTable,
     ChartData,
     ChartFilter,
@@ -20,7 +21,7 @@ from deckgen.charts.model import (
     TimelineTable,
 )
 from deckgen.charts.tiles import GRID, tile
-from deckgen.dataset.model import Dataset, Flank, Kind, PresenceRecord, Region, Status
+from deckgen.dataset.model import Dataset, Flank, Kind, PresenceRecord, Region, Status, YearMonth
 
 FLANK_NAMES: dict[Flank, str] = {Flank.EAST: "Eastern flank", Flank.SOUTH: "Southern flank"}
 FLANK_ORDER: tuple[Flank, ...] = (Flank.EAST, Flank.SOUTH)
@@ -29,9 +30,11 @@ DEFAULT_STATUSES: tuple[Status, ...] = tuple(s for s in Status if s is not Statu
 NATIVE_KINDS: frozenset[ChartKind] = frozenset({ChartKind.BY_REGION, ChartKind.FLANKS})
 
 # When one matrix cell has several records, show the one that matters most to a briefing:
-# something there now outranks something disputed, which outranks plans and past presence.
+# something there now outranks something drawn down but still there, which outranks something
+# disputed, which outranks plans and past presence.
 _STRENGTH: dict[Status, int] = {
-    Status.ACTIVE: 3,
+    Status.ACTIVE: 4,
+    Status.REDUCED: 3,
     Status.CONTESTED: 2,
     Status.PLANNED: 1,
     Status.WITHDRAWN: 0,
@@ -51,23 +54,30 @@ def select(dataset: Dataset, filter: ChartFilter) -> tuple[PresenceRecord, ...]:
             and (filter.as_of is None or record.active_at(filter.as_of))
             # A year-only start sorts before that year's months: since 2014-03 leaves out "2014".
             and (filter.since is None or record.since >= filter.since)
+            and (filter.through is None or record.since <= filter.through)
         )
 
     return tuple(r for r in dataset.records if keep(r))
 
 
+def chart_date(filter: ChartFilter) -> YearMonth | None:
+    """The date a chart shows (its 'as-of', or the date a timeline runs up to); None: today's state."""
+    return filter.as_of if filter.as_of is not None else filter.through
+
+
 def compute(dataset: Dataset, spec: ChartSpec) -> ChartData:
     """The figures behind one chart, with every record that supports them."""
     records = select(dataset, spec.filter)
+    when = chart_date(spec.filter)
     table: ChartTable
     if spec.kind is ChartKind.BY_REGION:
-        table = _by_region(dataset, records)
+        table = _by_region(dataset, records, when)
     elif spec.kind is ChartKind.FLANKS:
-        table = _flanks(dataset, records, spec.filter.flanks or FLANK_ORDER)
+        table = _flanks(dataset, records, spec.filter.flanks or FLANK_ORDER, when)
     elif spec.kind is ChartKind.TIMELINE:
-        table = _timeline(records)
+        table = _timeline(records, when)
     elif spec.kind is ChartKind.MATRIX:
-        table = _matrix(dataset, records)
+        table = _matrix(dataset, records, when)
     else:
         table = _map(records)
     return ChartData(
@@ -84,40 +94,73 @@ def _kinds_present(dataset: Dataset, records: Iterable[PresenceRecord]) -> tuple
     return tuple((slot, k) for slot, k in enumerate(dataset.kinds) if k.id in ids)
 
 
-def _by_region(dataset: Dataset, records: tuple[PresenceRecord, ...]) -> CategoryTable:
-    counts = Counter((r.region.id, r.kind.id) for r in records)
+def _kind_series(
+    dataset: Dataset,
+    records: tuple[PresenceRecord, ...],
+    when: YearMonth | None,
+    category: Callable[[PresenceRecord], Hashable],
+    categories: Sequence[Hashable],
+) -> tuple[Series, ...]:
+    """A series per kind counting its records in each category. Records reduced by ``when`` count
+    in a series of their own right after their kind's, "<kind> (reduced)": still present, so in
+    the bar, but drawn apart and named in the legend. A series with nothing in it is left out."""
+    counts = Counter((category(r), r.kind.id, r.reduced_at(when)) for r in records)
+    out: list[Series] = []
+    for slot, k in _kinds_present(dataset, records):
+        for reduced in (False, True):
+            values = tuple(float(counts[(c, k.id, reduced)]) for c in categories)
+            if any(values):
+                name = k.name + REDUCED_SUFFIX if reduced else k.name
+                out.append(Series(name, values, slot=slot, reduced=reduced))
+    return tuple(out)
+
+
+def _by_region(
+    dataset: Dataset, records: tuple[PresenceRecord, ...], when: YearMonth | None
+) -> CategoryTable:
     regions = [g for g in dataset.regions if any(r.region.id == g.id for r in records)]
-    series = tuple(
-        Series(k.name, tuple(float(counts[(g.id, k.id)]) for g in regions), slot=slot)
-        for slot, k in _kinds_present(dataset, records)
-    )
+    series = _kind_series(dataset, records, when, lambda r: r.region.id, [g.id for g in regions])
     return CategoryTable(categories=tuple(g.name for g in regions), series=series)
 
 
 def _flanks(
-    dataset: Dataset, records: tuple[PresenceRecord, ...], requested: tuple[Flank, ...]
+    dataset: Dataset,
+    records: tuple[PresenceRecord, ...],
+    requested: tuple[Flank, ...],
+    when: YearMonth | None,
 ) -> CategoryTable:
     flanks = [f for f in FLANK_ORDER if f in requested]
-    counts = Counter((r.flank, r.kind.id) for r in records)
-    series = tuple(
-        Series(k.name, tuple(float(counts[(f, k.id)]) for f in flanks), slot=slot)
-        for slot, k in _kinds_present(dataset, records)
-    )
+    series = _kind_series(dataset, records, when, lambda r: r.flank, flanks)
     return CategoryTable(categories=tuple(FLANK_NAMES[f] for f in flanks), series=series)
 
 
-def _timeline(records: tuple[PresenceRecord, ...]) -> TimelineTable:
+def _timeline(records: tuple[PresenceRecord, ...], when: YearMonth | None) -> TimelineTable:
     ordered = sorted(records, key=lambda r: (r.since, r.id))
     return TimelineTable(
-        milestones=tuple(Milestone(r.since, f"{r.country}: {r.label}", r.flank, r.id) for r in ordered)
+        milestones=tuple(Milestone(r.since, milestone_label(r, when), r.flank, r.id) for r in ordered)
     )
+
+
+def milestone_label(record: PresenceRecord, when: YearMonth | None) -> str:
+    """``Libya: Wagner Group fighters (reduced from Apr 2022)``: the drawdown said once it happened."""
+    label = f"{record.country}: {record.label}"
+    if record.reduced is not None and record.reduced_at(when):
+        label += f" (reduced from {record.reduced.display()})"
+    return label
+
+
+def shown_status(record: PresenceRecord, when: YearMonth | None) -> Status:
+    """The status a chart of ``when`` shows: a reduced record is active until its drawdown."""
+    if record.status is Status.REDUCED and not record.reduced_at(when):
+        return Status.ACTIVE
+    return record.status
 
 
 def _region_index(dataset: Dataset, region: Region) -> int:
     return next((i for i, g in enumerate(dataset.regions) if g.id == region.id), len(dataset.regions))
 
 
-def _matrix(dataset: Dataset, records: tuple[PresenceRecord, ...]) -> MatrixTable:
+def _matrix(dataset: Dataset, records: tuple[PresenceRecord, ...], when: YearMonth | None) -> MatrixTable:
     kinds = [k for _slot, k in _kinds_present(dataset, records)]
     # A country's place comes from its first region in dataset order, east before south.
     placed: dict[str, tuple[int, int, str]] = {}
@@ -132,7 +175,7 @@ def _matrix(dataset: Dataset, records: tuple[PresenceRecord, ...]) -> MatrixTabl
     for country in rows:
         row: list[Status | None] = []
         for kind in kinds:
-            found = [r.status for r in records if r.country == country and r.kind.id == kind.id]
+            found = [shown_status(r, when) for r in records if r.country == country and r.kind.id == kind.id]
             row.append(max(found, key=_STRENGTH.__getitem__) if found else None)
         cells.append(tuple(row))
     return MatrixTable(

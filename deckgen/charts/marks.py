@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from deckgen.charts.canvas import PAD, Ink
 from deckgen.charts.compute import display_names
@@ -12,6 +13,13 @@ from deckgen.dataset.model import Flank
 
 # Draws a legend key of side s (inches) whose left edge is at x, centred on y.
 Swatch = Callable[[float, float, float], None]
+# Reduced presence is its kind's colour striped on a pale ground of that colour: diagonals up to
+# the right, as DrawingML's "wide upward diagonal" pattern draws them in native charts. The pale
+# ground sets it apart even where a renderer draws the stripes as hairlines (LibreOffice); the
+# stripes set it apart in greyscale print, where a tint alone could pass for another kind.
+REDUCED_HATCH = "//"
+HATCH_WIDTH = 2.0  # points
+REDUCED_TINT = 0.6  # how far the ground moves from the kind's colour towards the background
 
 
 def mix(color: str, other: str, t: float) -> str:
@@ -25,6 +33,11 @@ def ink_on(fill: str, style: ChartStyle) -> str:
     """Dark or white text, whichever has the higher WCAG contrast on ``fill``."""
     white = "#FFFFFF"
     return white if contrast(white, fill) > contrast(style.text_color, fill) else style.text_color
+
+
+def reduced_ground(fill: str, style: ChartStyle) -> str:
+    """The pale ground under the stripes of reduced presence whose kind is drawn in ``fill``."""
+    return mix(fill, style.background, REDUCED_TINT)
 
 
 def flank_color(flank: Flank, style: ChartStyle) -> str:
@@ -64,21 +77,25 @@ def flow_legend(
     return top - y + h / 2
 
 
-def box_swatch(ink: Ink, fill: str, edge: str | None = None, dashed: bool = False) -> Swatch:
+def box_swatch(
+    ink: Ink, fill: str, edge: str | None = None, dashed: bool = False, *, striped: bool = False
+) -> Swatch:
+    """A square key in ``fill``; ``striped`` for reduced presence, as the bars and cells draw it."""
     from matplotlib.patches import Rectangle
 
     def swatch(x: float, y: float, s: float) -> None:
-        ink.board.add_patch(
-            Rectangle(
-                (x, y - s / 2),
-                s,
-                s,
-                facecolor=fill,
-                edgecolor=edge or fill,
-                linewidth=1.5 if edge else 0,
-                linestyle="--" if dashed else "-",
-            )
+        box = Rectangle(
+            (x, y - s / 2),
+            s,
+            s,
+            facecolor=fill,
+            edgecolor=edge or fill,
+            linewidth=1.5 if edge else 0,
+            linestyle="--" if dashed else "-",
         )
+        if striped:
+            stripe(box, fill, ink.style, dense=True)
+        ink.board.add_patch(box)
 
     return swatch
 
@@ -88,3 +105,12 @@ def dot_swatch(ink: Ink, color: str) -> Swatch:
         ink.board.plot([x + s / 2], [y], "o", color=color, markersize=s * 72 * 0.9, markeredgecolor="white")
 
     return swatch
+
+
+def stripe(patch: Any, fill: str, style: ChartStyle, *, dense: bool = False) -> None:
+    """Draw a matplotlib patch of a kind in ``fill`` as reduced presence: stripes of ``fill`` on its
+    pale ground. ``dense`` for a small key, which would otherwise show a single stripe."""
+    patch.set_facecolor(reduced_ground(fill, style))
+    patch.set_hatch(REDUCED_HATCH * (2 if dense else 1))
+    patch.set_hatchcolor(fill)
+    patch.set_hatch_linewidth(HATCH_WIDTH)

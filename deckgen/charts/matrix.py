@@ -8,7 +8,7 @@ from typing import Literal
 
 from deckgen.charts.canvas import EDGE, PAD, Ink
 from deckgen.charts.compute import FLANK_NAMES, FLANK_ORDER
-from deckgen.charts.marks import Swatch, annotation_texts, box_swatch, flank_color, flow_legend, mix
+from deckgen.charts.marks import Swatch, annotation_texts, box_swatch, flank_color, flow_legend, mix, stripe
 from deckgen.charts.model import ChartData, ChartStyle, MatrixTable
 from deckgen.dataset.model import Flank, Status
 
@@ -17,6 +17,7 @@ _STRIP = 0.14  # inches: the flank colour over each column when countries run ac
 
 _STATUS_NAMES = {
     Status.ACTIVE: "Active",
+    Status.REDUCED: "Reduced",
     Status.CONTESTED: "Contested",
     Status.PLANNED: "Planned",
     Status.WITHDRAWN: "Withdrawn",
@@ -24,13 +25,18 @@ _STATUS_NAMES = {
 
 
 def _status_look(status: Status, style: ChartStyle) -> tuple[str, str | None, bool]:
-    """Fill, edge and dashed edge for a status: strong to faint as the presence fades."""
+    """Fill, edge and dashed edge for a status: strong to faint as the presence fades. Reduced is
+    active's colour striped on its pale ground (``_STRIPED``): still there, but drawn down."""
     return {
         Status.ACTIVE: (style.accents[0], None, False),
+        Status.REDUCED: (style.accents[0], None, False),
         Status.CONTESTED: (style.accents[3 % len(style.accents)], None, False),
         Status.PLANNED: (style.background, style.accents[0], True),
         Status.WITHDRAWN: ("#C9CDD4", None, False),
     }[status]
+
+
+_STRIPED = frozenset({Status.REDUCED})
 
 
 @dataclass(frozen=True)
@@ -152,7 +158,9 @@ def _legend_entries(ink: Ink, table: MatrixTable) -> list[tuple[str, Swatch]]:
     style = ink.style
     present = [s for s in _STATUS_NAMES if any(s in row for row in table.cells)]
     flanks = [f for f in FLANK_ORDER if f in table.row_flanks]
-    legend = [(_STATUS_NAMES[s], box_swatch(ink, *_status_look(s, style))) for s in present]
+    legend = [
+        (_STATUS_NAMES[s], box_swatch(ink, *_status_look(s, style), striped=s in _STRIPED)) for s in present
+    ]
     legend += [(FLANK_NAMES[f], box_swatch(ink, flank_color(f, style))) for f in flanks]
     return legend
 
@@ -286,19 +294,20 @@ def _cell(ink: Ink, status: Status | None, cx: float, cy: float, room: float) ->
         return
     fill, edge, dashed = _status_look(status, ink.style)
     size = room * 0.62
-    ink.board.add_patch(
-        FancyBboxPatch(
-            (cx - size / 2, cy - size / 2),
-            size,
-            size,
-            boxstyle="round,pad=0,rounding_size=0.04",
-            facecolor=fill,
-            edgecolor=edge or fill,
-            linewidth=1.8 if edge else 0,
-            linestyle="--" if dashed else "-",
-            zorder=2,
-        )
+    box = FancyBboxPatch(
+        (cx - size / 2, cy - size / 2),
+        size,
+        size,
+        boxstyle="round,pad=0,rounding_size=0.04",
+        facecolor=fill,
+        edgecolor=edge or fill,
+        linewidth=1.8 if edge else 0,
+        linestyle="--" if dashed else "-",
+        zorder=2,
     )
+    if status in _STRIPED:
+        stripe(box, fill, ink.style, dense=size < 0.3)
+    ink.board.add_patch(box)
 
 
 def _flank_mark(ink: Ink, flank: Flank, x: float, y: float, w: float, h: float) -> None:

@@ -31,6 +31,7 @@ class ChartFilter:
     statuses: tuple[Status, ...] = ()  # empty = all but 'planned'
     as_of: YearMonth | None = None  # only what was present at this date
     since: YearMonth | None = None  # only what began at or after this date
+    through: YearMonth | None = None  # only what began by this date (a timeline's 'as-of')
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,23 @@ class ChartSpec:
     renderer: Renderer = Renderer.AUTO
 
 
+REDUCED_SUFFIX = " (reduced)"  # names a kind's series of reduced records, in legends and tables
+
+
 @dataclass(frozen=True)
 class Series:
     name: str
     values: tuple[float, ...]
     color: str = ""  # hex "#RRGGBB"; empty = the style's choice
     slot: int = -1  # the kind's place in the dataset, so it keeps one colour in every chart; -1 = none
+    # Records partly drawn down but still present: striped in their kind's colour, right after
+    # the kind's own series, and named "<kind> (reduced)" so every legend says what they are.
+    reduced: bool = False
+
+    @property
+    def kind_name(self) -> str:
+        """The kind this series counts: its name, less the "(reduced)" a reduced series adds."""
+        return self.name.removesuffix(REDUCED_SUFFIX) if self.reduced else self.name
 
 
 @dataclass(frozen=True)
@@ -122,7 +134,8 @@ class ChartLayout:
 
     ``tick_size`` sets category names, timeline labels and matrix names, ``value_size`` the values
     inside bars; neither under 12 pt.
-    ``legend`` is beside the bars ("right") or under them ("below"). ``bare`` lists the bar
+    ``legend`` is beside the bars ("right") or under them ("below"); ``legend_wrap`` puts the
+    "(reduced)" of a reduced series on a line under its kind's name there. ``bare`` lists the bar
     segments, (series, category), too thin for their value: they go unlabelled and the plan says
     so. A timeline is a "line" (labels over and under a time line), a "list" of dated rows in
     ``columns`` columns with the dates in a column of their own, or a "flow" list whose labels run
@@ -134,6 +147,7 @@ class ChartLayout:
     legend: Literal["right", "below"] = "right"
     label_width: float = 0.0  # inches for category names, wrapped to it; 0: as wide as the longest
     bare: tuple[tuple[int, int], ...] = ()
+    legend_wrap: bool = False
     timeline: Literal["line", "list", "flow"] = "line"
     columns: int = 1
     shown: int = -1

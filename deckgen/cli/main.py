@@ -8,6 +8,7 @@ from deckgen import __version__
 from deckgen.cli.build import build
 from deckgen.cli.check import check, plan
 from deckgen.cli.common import CONTEXT
+from deckgen.cli.data import data
 from deckgen.cli.office import handout, preview
 from deckgen.cli.review import review
 from deckgen.cli.schema import schema
@@ -27,6 +28,7 @@ def main() -> None:
       deckgen build briefs/southern-flank-readahead.yaml -o out/readahead.pptx
       deckgen review briefs/southern-flank-training.yaml
       deckgen sections briefs/sources/southern-underbelly.md
+      deckgen data check briefs/data/russian-presence.yaml
       deckgen import article.txt > briefs/sources/new-article.md
 
     Exit codes: 0 success, 1 problems in the input, 2 wrong usage.
@@ -42,5 +44,6 @@ main.add_command(sections)
 main.add_command(import_)
 main.add_command(schema)
 main.add_command(template)
+main.add_command(data)
 main.add_command(preview)
 main.add_command(handout)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deckgen.dataset.dates import DateError, parse_year_month
+from deckgen.dataset.dates import DateError, parse_year_month, parse_year_month_day
 from deckgen.dataset.loader import check_dataset, load_dataset
 from deckgen.dataset.model import (
     Dataset,
@@ -14,7 +14,9 @@ from deckgen.dataset.model import (
     Region,
     SourceEvidence,
     Status,
+    Strength,
     YearMonth,
+    YearMonthDay,
 )
 
 __all__ = [
@@ -28,8 +30,11 @@ __all__ = [
     "Region",
     "SourceEvidence",
     "Status",
+    "Strength",
     "YearMonth",
+    "YearMonthDay",
     "check_dataset",
     "load_dataset",
     "parse_year_month",
+    "parse_year_month_day",
 ]

@@ -4,6 +4,7 @@ The file format (``docs/dataset.md`` explains each field and how evidence is ver
 
     id: russian-presence
     title: Russian military and security presence on NATO's flanks, 2014-2022
+    as-of: 2022-05                             # optional: the date described, YYYY-MM(-DD)
     sources: {su: southern-underbelly}        # aliases usable in evidence addresses
     regions:                                   # display order
       eastern-europe: {name: Eastern Europe, flank: east}
@@ -16,8 +17,10 @@ The file format (``docs/dataset.md`` explains each field and how evidence is ver
         kind: naval                            # a key of 'kinds'
         label: Tartus naval facility, upgraded
         since: 2017-01                         # YYYY or YYYY-MM
-        status: active                         # active | planned | withdrawn | contested
+        status: active                         # active | planned | withdrawn | contested | reduced
         until: 2022-03                         # withdrawn: required; contested: optional
+        reduced: 2022-04                       # reduced (partly drawn down, still there): required
+        reviewed: 2024-03-15                   # optional: last checked against its sources
         evidence:                              # at least one item
           - cite: su#libya/p1                  # an article address, verified
             quote: "upgrading a naval base in Tartus"
@@ -36,6 +39,7 @@ from yaml.nodes import MappingNode, Node
 
 from deckgen.core.errors import Collector, Loc
 from deckgen.core.yamlnodes import MapReader, describe, node_loc, read_yaml, unsafe_text
+from deckgen.dataset.dates import read_year_month_day
 from deckgen.dataset.evidence import EvidenceChecker
 from deckgen.dataset.model import (
     Dataset,
@@ -46,7 +50,7 @@ from deckgen.dataset.model import (
 from deckgen.dataset.records import RecordReader, chart_text, check_id
 from deckgen.sources import SourceLibrary
 
-TOP_KEYS = ("id", "title", "sources", "regions", "kinds", "records")
+TOP_KEYS = ("id", "title", "as-of", "sources", "regions", "kinds", "records")
 
 
 def load_dataset(path: Path, *, sources: SourceLibrary) -> Dataset:
@@ -97,6 +101,7 @@ class _Parser:
         if dataset_id is not None:
             self.check_id(dataset_id, top.value_loc("id"), "id", what="dataset id")
         title = top.text("title", required=True, what="the dataset's title, shown on charts")
+        as_of = read_year_month_day(top, "as-of", "the month or day the dataset describes, e.g. 2022-05")
         sources = top.mapping("sources")
         if sources is not None:
             self.checker.read_aliases(sources)
@@ -134,6 +139,7 @@ class _Parser:
             regions=tuple(self.regions.values()),
             kinds=tuple(self.kinds.values()),
             records=tuple(records),
+            as_of=as_of,
         )
 
     # -- closed sets -------------------------------------------------------------------------

@@ -10,11 +10,23 @@ from yaml.nodes import MappingNode, Node
 from deckgen.core.errors import Collector, Loc
 from deckgen.core.suggest import did_you_mean
 from deckgen.core.yamlnodes import MapReader, describe, node_loc
-from deckgen.dataset.dates import DateError, parse_year_month
+from deckgen.dataset.dates import DateError, parse_year_month, read_year_month_day
 from deckgen.dataset.evidence import EvidenceChecker
 from deckgen.dataset.model import Evidence, Kind, PresenceRecord, Region, Status, YearMonth
 
-RECORD_KEYS = ("id", "country", "region", "kind", "label", "since", "status", "until", "evidence")
+RECORD_KEYS = (
+    "id",
+    "country",
+    "region",
+    "kind",
+    "label",
+    "since",
+    "status",
+    "until",
+    "reduced",
+    "evidence",
+    "reviewed",
+)
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 # Statuses whose records have ended, or may have: only these take an 'until'.
@@ -99,7 +111,9 @@ class RecordReader:
         status = self.status(r)
         until = self.date(r, "until", required=False)
         self.check_period(r, status, since, until)
+        reduced = self.check_reduced(r, status, since)
         evidence = self.evidence(r)
+        reviewed = read_year_month_day(r, "reviewed", "the day or month it was last checked, e.g. 2024-03-15")
         r.finish(RECORD_KEYS, context="in a record")
         if (
             record_id is None
@@ -114,7 +128,19 @@ class RecordReader:
             return None
         code, name = country
         return PresenceRecord(
-            record_id, code, name, region, kind, label, since, status, until, evidence, r.loc
+            record_id,
+            code,
+            name,
+            region,
+            kind,
+            label,
+            since,
+            status,
+            until,
+            evidence,
+            r.loc,
+            reviewed,
+            reduced=reduced,
         )
 
     def unique_id(self, record_id: str, r: MapReader) -> None:
@@ -225,16 +251,22 @@ class RecordReader:
                 r.value_loc("status"),
                 "missing-until",
                 "a withdrawn record needs 'until' (when the presence ended)",
-                hint="add 'until: YYYY-MM', or use 'status: contested' if it has not clearly ended",
+                hint="add 'until: YYYY-MM', or use 'status: reduced' and 'reduced: YYYY-MM' if part of it "
+                "is still there",
                 key=f"{r.where}.until",
                 span=len(status.value),
             )
         if status is not None and status not in _ENDED and r.has("until"):
+            reduced = status is Status.REDUCED
             self.diags.error(
                 r.key_loc("until"),
                 "unexpected-until",
                 f"'{status.value}' records have no end, but 'until' is given",
-                hint="remove 'until', or set 'status: withdrawn' (or 'contested' for a partial drawdown)",
+                hint="a reduced record is still there: replace 'until' with 'reduced: YYYY-MM', when it "
+                "was drawn down (or set 'status: withdrawn' if it has ended)"
+                if reduced
+                else "remove 'until', or set 'status: withdrawn' (or 'status: reduced' with 'reduced: "
+                "YYYY-MM' for a partial drawdown that leaves it in place)",
                 key=f"{r.where}.until",
                 span=len("until"),
             )
@@ -247,6 +279,39 @@ class RecordReader:
                 key=f"{r.where}.until",
                 span=len(str(until)),
             )
+
+    def check_reduced(self, r: MapReader, status: Status | None, since: YearMonth | None) -> YearMonth | None:
+        """The drawdown date of a reduced record: required for 'reduced', an error on any other status."""
+        reduced = self.date(r, "reduced", required=False)
+        if status is Status.REDUCED and reduced is None and not r.has("reduced"):
+            self.diags.error(
+                r.value_loc("status"),
+                "missing-reduced",
+                "a reduced record needs 'reduced' (when the presence was drawn down)",
+                hint="add 'reduced: YYYY-MM' under 'status:', or 'reduced: YYYY' if only the year is known",
+                key=f"{r.where}.reduced",
+                span=len(status.value),
+            )
+        if status is not None and status is not Status.REDUCED and r.has("reduced"):
+            self.diags.error(
+                r.key_loc("reduced"),
+                "unexpected-reduced",
+                f"'{status.value}' records have no drawdown, but 'reduced' is given",
+                hint="set 'status: reduced' if the presence was partly drawn down and is still there, "
+                "else remove 'reduced'",
+                key=f"{r.where}.reduced",
+                span=len("reduced"),
+            )
+        if since is not None and reduced is not None and reduced < since:
+            self.diags.error(
+                r.value_loc("reduced"),
+                "reduced-before-since",
+                f"'reduced' ({reduced}) is before 'since' ({since})",
+                hint="check both dates; 'reduced' is when the presence was drawn down, after it began",
+                key=f"{r.where}.reduced",
+                span=len(str(reduced)),
+            )
+        return reduced if status is Status.REDUCED else None
 
     def evidence(self, r: MapReader) -> tuple[Evidence, ...]:
         nodes = r.sequence("evidence")

@@ -59,18 +59,27 @@ def synthesis_block(spec: SlideSpec, grounding: tuple[ClaimCheck, ...]) -> NoteB
 
 
 def record_line(record: PresenceRecord) -> str:
-    """``Syria, Tartus naval facility (Naval base or access; active since Jan 2017)``"""
+    """``Syria: Tartus naval facility (Naval base or access; active, since Jan 2017)``; a reduced
+    record says when it was drawn down: ``(…; reduced since Apr 2022, present since 2019)``."""
     when = f"since {record.since.display()}"
     if record.until is not None:
         when = f"{record.since.display()} to {record.until.display()}"
-    return f"{record.country}: {record.label} ({record.kind.name}; {record.status.value}, {when})"
+    status = record.status.value
+    if record.reduced is not None:
+        status, when = f"reduced since {record.reduced.display()}", f"present {when}"
+    return f"{record.country}: {record.label} ({record.kind.name}; {status}, {when})"
+
+
+SINGLE_SOURCE = "[single source]"
 
 
 def evidence_block(chart: ChartData) -> NoteBlock:
-    """Every record behind a chart, each with its evidence: the answer to "where is this from?"."""
+    """Every record behind a chart, each with its evidence: the answer to "where is this from?".
+    A record that rests on one source (``PresenceRecord.strength``) is marked, and counted in the head."""
     entries = []
     for record in chart.records:
-        lines = [f"- {record_line(record)}"]
+        mark = f" {SINGLE_SOURCE}" if record.strength.single_source else ""
+        lines = [f"- {record_line(record)}{mark}"]
         for ev in record.evidence:
             if isinstance(ev, SourceEvidence):
                 lines.append(f"    \u201c{ev.quote}\u201d \u2014 {ev.citation}")
@@ -78,7 +87,12 @@ def evidence_block(chart: ChartData) -> NoteBlock:
                 quote = f"\u201c{ev.quote}\u201d \u2014 " if ev.quote else ""
                 lines.append(f"    {quote}{ev.citation}")
         entries.append(sanitize("\n".join(lines)))
-    head = f"Evidence for this chart ({len(chart.records)} records):"
+    single = sum(1 for r in chart.records if r.strength.single_source)
+    rest = "none rests on a single source"
+    if single:
+        rest = f"{single} {'rests' if single == 1 else 'rest'} on a single source, marked {SINGLE_SOURCE}"
+    count = f"{len(chart.records)} record{'' if len(chart.records) == 1 else 's'}"
+    head = f"Evidence for this chart ({count}; {rest}):"
     return NoteBlock(NoteKind.EVIDENCE, "\n".join([head, *entries]), tuple(entries))
 
 

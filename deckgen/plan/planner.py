@@ -215,8 +215,9 @@ class _Planner:
 
     def own_notes(self, rs: ResolvedSlide) -> tuple[NoteBlock, ...]:
         """What the brief wrote for this slide: presenter notes and trainee text."""
+        notes = rs.notes if isinstance(rs, ResolvedChart) else rs.spec.notes  # figures filled
         blocks = (
-            NoteBlock(NoteKind.PRESENTER, sanitize(rs.spec.notes.strip())),
+            NoteBlock(NoteKind.PRESENTER, sanitize(notes.strip())),
             NoteBlock(NoteKind.TRAINEE, sanitize(rs.spec.handout.strip())),
         )
         return tuple(b for b in blocks if b.text)
@@ -373,7 +374,7 @@ def _chart_content(rs: ResolvedChart) -> ChartContent:
     native = spec.renderer is Renderer.NATIVE or (
         spec.renderer is Renderer.AUTO and spec.kind in NATIVE_KINDS
     )
-    return ChartContent(rs.chart, sanitize(alt_text(rs.chart)), sanitize(rs.body.caption), native)
+    return ChartContent(rs.chart, sanitize(alt_text(rs.chart)), sanitize(rs.caption), native)
 
 
 def _bullets(specs: tuple[BulletSpec, ...], level: int = 0) -> tuple[Bullet, ...]:

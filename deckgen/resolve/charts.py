@@ -19,6 +19,9 @@ from deckgen.sources import SourceLibrary
 _E = TypeVar("_E", bound=StrEnum)
 
 
+ALL_DATES = "all"  # 'as-of: all': a chart that shows every record whatever the deck's date
+
+
 def brief_file(base: Path, ref: Located, what: str, diags: Collector, *, hint: str = "") -> Path | None:
     """A file the brief names, relative to the brief's folder; a located error at the key when it
     is missing, is not a regular file (a FIFO, a device, a folder), is too large or has too long a name."""
@@ -118,19 +121,7 @@ class ChartResolver:
                 key=body.render.key,
                 span=len(body.render.value),
             )
-        f = body.filter
-        regions = [r.id for r in dataset.regions] if dataset else None
-        kinds = [k.id for k in dataset.kinds] if dataset else None
-        chart_filter = ChartFilter(
-            flanks=tuple(x for x in (self._choice(v, Flank, "flank") for v in f.flanks) if x is not None),
-            regions=tuple(self._member(v, regions, "region") for v in f.regions),
-            kinds=tuple(self._member(v, kinds, "kind") for v in f.kinds),
-            statuses=tuple(
-                x for x in (self._choice(v, Status, "status") for v in f.statuses) if x is not None
-            ),
-            as_of=self._date(f.as_of) if f.as_of else None,
-            since=self._date(f.since) if f.since else None,
-        )
+        chart_filter = self.filter(body, dataset, timeline=kind is ChartKind.TIMELINE)
         targets = (
             [r.id for r in dataset.regions]
             + [k.id for k in dataset.kinds]
@@ -157,6 +148,33 @@ class ChartResolver:
             )
             return None
         return data
+
+    def filter(self, body: ChartBody, dataset: Dataset | None, *, timeline: bool) -> ChartFilter:
+        """The slide's filter, each name checked against the dataset; the date is the filter's
+        'as-of' or the deck's: what was present then, or for a timeline what had begun by then."""
+        f = body.filter
+        when = self.when(f.as_of)
+        regions = [r.id for r in dataset.regions] if dataset else None
+        kinds = [k.id for k in dataset.kinds] if dataset else None
+        return ChartFilter(
+            flanks=tuple(x for x in (self._choice(v, Flank, "flank") for v in f.flanks) if x is not None),
+            regions=tuple(self._member(v, regions, "region") for v in f.regions),
+            kinds=tuple(self._member(v, kinds, "kind") for v in f.kinds),
+            statuses=tuple(
+                x for x in (self._choice(v, Status, "status") for v in f.statuses) if x is not None
+            ),
+            as_of=None if timeline else when,
+            since=self._date(f.since) if f.since else None,
+            through=when if timeline else None,
+        )
+
+    def when(self, own: Located | None) -> YearMonth | None:
+        """The date a chart shows: its filter's 'as-of', else the deck's; 'all' (on either)
+        means no date, every record whatever its dates."""
+        ref = own or self.brief.deck.as_of
+        if ref is None or ref.value == ALL_DATES:
+            return None
+        return self._date(ref)
 
     def _choice(self, ref: Located, enum: type[_E], what: str) -> _E | None:
         try:

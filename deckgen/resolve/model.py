@@ -109,6 +109,8 @@ class ResolvedChart(Resolved):
     chart: ChartData
     dataset: Dataset
     evidence_articles: tuple[Article, ...]  # articles that the chart's evidence quotes
+    caption: str = ""  # the body's caption with its {figures} filled from ``chart``
+    notes: str = ""  # the slide's notes, filled the same way
 
     @property
     def articles(self) -> tuple[Article, ...]:

@@ -24,6 +24,7 @@ from deckgen.core.suggest import did_you_mean
 from deckgen.core.textnorm import first_words, fold, locate, split_sentences
 from deckgen.dataset.model import SourceEvidence
 from deckgen.resolve.charts import ChartResolver, brief_file
+from deckgen.resolve.figures import chart_figures, chart_text
 from deckgen.resolve.grounding import ClaimCheck, Grounder
 from deckgen.resolve.model import (
     ResolvedChart,
@@ -242,7 +243,9 @@ class _Resolver:
                 chart = self.charts.chart(body, dataset)
                 if chart is None or dataset is None:
                     return None
-                return ResolvedChart(*base, body, chart, dataset, self.evidence_articles(chart))
+                caption, notes = chart_text(spec, body, chart_figures(chart, dataset), self.diags)
+                cited = self.evidence_articles(chart)
+                return ResolvedChart(*base, body, chart, dataset, cited, caption, notes)
         return plain_slide(spec, tuple(passages), body)
 
     def evidence_articles(self, chart: ChartData) -> tuple[Article, ...]:

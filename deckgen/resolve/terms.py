@@ -48,7 +48,7 @@ _COUNTS = (
     "sixteen seventeen eighteen nineteen twenty"
 )
 # "one" is left out: it is too often not a count ("one arena", "one of them").
-_NUMBER_WORDS = {word: str(value) for value, word in enumerate(_COUNTS.split()) if value != 1} | {
+NUMBER_WORDS = {word: str(value) for value, word in enumerate(_COUNTS.split()) if value != 1} | {
     "thirty": "30",
     "forty": "40",
     "fifty": "50",
@@ -56,7 +56,7 @@ _NUMBER_WORDS = {word: str(value) for value, word in enumerate(_COUNTS.split()) 
     "thousand": "1000",
     "dozen": "12",
 }
-_NUMBER_WORDS |= {"million": "1000000", "billion": "1000000000", "half": "0.5"}
+NUMBER_WORDS |= {"million": "1000000", "billion": "1000000000", "half": "0.5"}
 
 # Names that stand for one another in this subject: a demonym and its country, a capital used
 # for its government. Folded to the first name of each group on both sides of a comparison.
@@ -136,8 +136,8 @@ def normal(word: str) -> str:
     w = _POSSESSIVE.sub("", word.casefold())
     if w and w[0].isdigit():
         return w.replace(",", "")
-    if w in _NUMBER_WORDS:
-        return _NUMBER_WORDS[w]
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):

@@ -88,7 +88,7 @@ def record_review(record: PresenceRecord) -> RecordReview:
     when = f"since {record.since.display()}"
     if record.until is not None:
         when = f"{record.since.display()} to {record.until.display()}"
-    sources = len({_source(ev) for ev in record.evidence})
+    strength = record.strength  # the dataset's rule: each article once, each publisher once
     return RecordReview(
         id=record.id,
         country=record.country,
@@ -97,18 +97,10 @@ def record_review(record: PresenceRecord) -> RecordReview:
         flank=record.flank.value,
         status=record.status.value,
         when=when,
-        sources=sources,
-        single_source=sources == 1,
+        sources=strength.sources,
+        single_source=strength.single_source,
         evidence=tuple(_evidence(ev) for ev in record.evidence),
     )
-
-
-def _source(ev: Evidence) -> str:
-    """What counts as one source: an article (however many of its paragraphs are quoted), or an
-    external publication."""
-    if isinstance(ev, SourceEvidence):
-        return "article:" + ev.address.split("#", 1)[0]
-    return f"external:{ev.publisher}\u0000{ev.title}"
 
 
 def _evidence(ev: Evidence) -> EvidenceReview:

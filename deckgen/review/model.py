@@ -23,7 +23,7 @@
   ``quotes``: ``kind`` (``quote`` or ``excerpt``), ``text``, ``paragraph``, ``address``;
   ``charts``: ``kind``, ``caption``, ``figures`` (``number``, ``title``, ``columns``, ``rows``,
   ``note``) and ``records``: ``id``, ``country``, ``label``, ``kind``, ``flank``, ``status``,
-  ``when``, ``sources`` (distinct), ``single_source``, ``evidence`` (``source`` ``article`` or
+  ``when``, ``sources`` (independent), ``single_source``, ``evidence`` (``source`` ``article`` or
   ``external``, ``citation``, ``quote``, ``address``).
 """
 
@@ -128,7 +128,8 @@ class EvidenceReview:
 
 @dataclass(frozen=True)
 class RecordReview:
-    """A dataset record behind a chart, with its evidence; ``sources`` counts distinct sources."""
+    """A dataset record behind a chart, with its evidence; ``sources`` counts independent sources
+    by the dataset's rule (``PresenceRecord.strength``: each article once, each publisher once)."""
 
     id: str
     country: str

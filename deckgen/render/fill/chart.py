@@ -11,6 +11,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_PATTERN_TYPE
 from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.slide import Slide
@@ -18,7 +19,8 @@ from pptx.util import Emu, Pt
 from xlsxwriter import Workbook
 
 from deckgen.charts.cache import ChartCache, render_png_cached
-from deckgen.charts.model import CategoryTable, ChartLayout, ChartStyle
+from deckgen.charts.marks import reduced_ground
+from deckgen.charts.model import CategoryTable, ChartLayout, ChartStyle, Series
 from deckgen.core.contrast import contrast
 from deckgen.core.textnorm import slide_text
 from deckgen.core.units import EMU_PER_INCH
@@ -161,15 +163,50 @@ def _series_look(plot: Any, table: CategoryTable, style: ChartStyle, size: float
     labels.number_format_is_linked = False
     for i, series in enumerate(plot.series):
         color = style.series_color(table.series[i], i)
-        series.format.fill.solid()
-        series.format.fill.fore_color.rgb = _rgb(color)
+        _paint(series.format.fill, table.series[i], color, style)
         series_labels = series.data_labels
         series_labels.show_value = True
         series_labels.number_format = "0;;;"
         series_labels.number_format_is_linked = False
         series_labels.font.size = Pt(size)
         series_labels.font.bold = True
-        series_labels.font.color.rgb = _rgb(_ink_on(color))
+        ground = reduced_ground(color, style) if table.series[i].reduced else color
+        series_labels.font.color.rgb = _rgb(_ink_on(ground))
+        if table.series[i].reduced:
+            _label_backing(series_labels, ground)
+
+
+def _paint(fill: Any, series: Series, color: str, style: ChartStyle) -> None:
+    """A series' fill: its kind's colour; for reduced presence, stripes of that colour on its pale
+    ground, as the picture draws them (``deckgen.charts.marks``). DrawingML's "wide upward
+    diagonal" pattern: PowerPoint draws it as stripes, LibreOffice as hairlines, and the pale
+    ground tells it apart in either."""
+    if not series.reduced:
+        fill.solid()
+        fill.fore_color.rgb = _rgb(color)
+        return
+    fill.patterned()
+    fill.pattern = MSO_PATTERN_TYPE.WIDE_UPWARD_DIAGONAL
+    fill.fore_color.rgb = _rgb(color)
+    fill.back_color.rgb = _rgb(reduced_ground(color, style))
+
+
+def _label_backing(labels: Any, color: str) -> None:
+    """Values on stripes sit on a patch of their ground, clear of the stripes."""
+    dlbls = labels._element
+    sp_pr = dlbls.makeelement(qn("c:spPr"), {})
+    solid = sp_pr.makeelement(qn("a:solidFill"), {})
+    solid.append(solid.makeelement(qn("a:srgbClr"), {"val": color.lstrip("#").upper()}))
+    sp_pr.append(solid)
+    # CT_DLbls order: dLbl*, numFmt?, spPr?, txPr?, ... ; spPr goes before the text properties.
+    after = next(
+        (el for tag in ("c:txPr", "c:dLblPos", "c:showLegendKey") if (el := dlbls.find(qn(tag))) is not None),
+        None,
+    )
+    if after is None:
+        dlbls.append(sp_pr)
+    else:
+        after.addprevious(sp_pr)
 
 
 def _category_axis(cat_axis: Any, style: ChartStyle, size: float) -> None:
@@ -204,14 +241,13 @@ def _outline_picked(plot: Any, table: CategoryTable, style: ChartStyle, names: s
     colour, so the legend decodes every bar; nothing is faded."""
     n = len(table.categories)
     for s, series in enumerate(plot.series):
-        whole = table.series[s].name in names
+        whole = table.series[s].name in names or table.series[s].kind_name in names
         for label_index, name in enumerate(reversed(table.categories)):
             if not (whole or name in names) or table.series[s].values[n - 1 - label_index] == 0:
                 continue  # not picked out, or a gap: nothing drawn, nothing to outline
             fmt = series.points[label_index].format
             # A point's own format replaces the series': without its fill, LibreOffice recolours it.
-            fmt.fill.solid()
-            fmt.fill.fore_color.rgb = _rgb(style.series_color(table.series[s], s))
+            _paint(fmt.fill, table.series[s], style.series_color(table.series[s], s), style)
             line = fmt.line
             line.color.rgb = _rgb(style.text_color)
             line.width = Pt(2.25)

@@ -135,7 +135,7 @@ FILTER = Struct(
             T.ONE_OR_MORE,
             "the NATO flank or flanks to count",
             "south",
-            choices=(Choice("east"), Choice("south")),
+            choices=(Choice("east"), Choice("south"), Choice("north")),
         ),
         Field("regions", T.ONE_OR_MORE, "the dataset's region ids to count", "[levant, sahel]"),
         Field("kinds", T.ONE_OR_MORE, "the kinds of presence to count", "[naval, air]"),

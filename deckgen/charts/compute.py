@@ -20,11 +20,15 @@ from deckgen.charts.model import (
     Series,
     TimelineTable,
 )
-from deckgen.charts.tiles import GRID, tile
+from deckgen.charts.tiles import GRID, Tile, tile
 from deckgen.dataset.model import Dataset, Flank, Kind, PresenceRecord, Region, Status, YearMonth
 
-FLANK_NAMES: dict[Flank, str] = {Flank.EAST: "Eastern flank", Flank.SOUTH: "Southern flank"}
-FLANK_ORDER: tuple[Flank, ...] = (Flank.EAST, Flank.SOUTH)
+FLANK_NAMES: dict[Flank, str] = {
+    Flank.EAST: "Eastern flank",
+    Flank.SOUTH: "Southern flank",
+    Flank.NORTH: "Northern flank",
+}
+FLANK_ORDER: tuple[Flank, ...] = tuple(Flank)  # east, south, north: the order the enum gives
 DEFAULT_STATUSES: tuple[Status, ...] = tuple(s for s in Status if s is not Status.PLANNED)
 # Kinds whose figures are a CategoryTable: bar charts python-pptx can draw as editable native charts.
 NATIVE_KINDS: frozenset[ChartKind] = frozenset({ChartKind.BY_REGION, ChartKind.FLANKS})
@@ -129,7 +133,10 @@ def _flanks(
     requested: tuple[Flank, ...],
     when: YearMonth | None,
 ) -> CategoryTable:
-    flanks = [f for f in FLANK_ORDER if f in requested]
+    # A flank is a bar when the dataset has regions on it, even with nothing counted there (a zero
+    # bar says "looked, found none"); a dataset with no northern regions keeps its two bars.
+    declared = {g.flank for g in dataset.regions}
+    flanks = [f for f in FLANK_ORDER if f in requested and f in declared]
     series = _kind_series(dataset, records, when, lambda r: r.flank, flanks)
     return CategoryTable(categories=tuple(FLANK_NAMES[f] for f in flanks), series=series)
 
@@ -187,28 +194,34 @@ def _matrix(dataset: Dataset, records: tuple[PresenceRecord, ...], when: YearMon
 
 
 def _map(records: tuple[PresenceRecord, ...]) -> MapTable:
-    counts = Counter(r.country_code.upper() for r in records)
-    by_flank = Counter((r.country_code.upper(), r.flank) for r in records)
+    placed: dict[Tile, list[PresenceRecord]] = {}
+    unplaced: dict[str, list[PresenceRecord]] = {}
+    for r in records:
+        cell = tile(r.country_code, r.flank)
+        if cell is None:
+            unplaced.setdefault(r.country_code.upper(), []).append(r)
+        else:
+            placed.setdefault(cell, []).append(r)
+    shown = {r.flank for r in records}
 
-    def flank(code: str) -> Flank:
-        # A country with records on both flanks takes the flank most of them belong to.
-        return max(FLANK_ORDER, key=lambda f: (by_flank[(code, f)], -FLANK_ORDER.index(f)))
+    def flank(group: list[PresenceRecord]) -> Flank:
+        # A tile with records on two flanks takes the flank most of them belong to.
+        by_flank = Counter(r.flank for r in group)
+        return max(FLANK_ORDER, key=lambda f: (by_flank[f], -FLANK_ORDER.index(f)))
 
     out: list[MapTile] = []
     for t in GRID:
-        if counts[t.code]:
-            out.append(MapTile(t.code, t.label, t.col, t.row, counts[t.code], flank(t.code)))
-        elif t.context:
+        if t in placed:
+            out.append(MapTile(t.code, t.label, t.col, t.row, len(placed[t]), flank(placed[t])))
+        elif t.context and (t.only_with is None or t.only_with in shown):
             out.append(MapTile(t.code, t.label, t.col, t.row, 0, None))
     # A country the grid does not know still counts: it gets a cell in a row under the map,
     # so totals on the map always match the other charts.
-    unplaced = sorted(c for c in counts if tile(c) is None)
-    if unplaced:
-        bottom = max(t.row for t in GRID) + 1
-        left = min(t.col for t in GRID)
-        names = {r.country_code.upper(): r.country for r in records}
-        for i, code in enumerate(unplaced):
-            out.append(MapTile(code, names[code], left + i, bottom, counts[code], flank(code)))
+    bottom = max(t.row for t in GRID) + 1
+    left = min(t.col for t in GRID)
+    for i, code in enumerate(sorted(unplaced)):
+        group = unplaced[code]
+        out.append(MapTile(code, group[-1].country, left + i, bottom, len(group), flank(group)))
     return MapTable(tiles=tuple(out))
 
 

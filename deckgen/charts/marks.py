@@ -41,7 +41,9 @@ def reduced_ground(fill: str, style: ChartStyle) -> str:
 
 
 def flank_color(flank: Flank, style: ChartStyle) -> str:
-    return style.east_color if flank is Flank.EAST else style.south_color
+    return {Flank.EAST: style.east_color, Flank.SOUTH: style.south_color, Flank.NORTH: style.north_color}[
+        flank
+    ]
 
 
 def annotation_texts(data: ChartData) -> dict[str, str]:

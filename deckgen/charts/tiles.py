@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from deckgen.dataset.model import Flank
+
 
 @dataclass(frozen=True)
 class Tile:
@@ -12,6 +14,8 @@ class Tile:
     col: int  # 0 = westernmost
     row: int  # 0 = northernmost
     context: bool  # drawn pale grey when it has no records, so the room can find its bearings
+    holds: Flank | None = None  # only the country's records on this flank (Russia has a tile per flank)
+    only_with: Flank | None = None  # a context tile drawn only on a map that shows this flank
 
 
 @dataclass(frozen=True)
@@ -30,13 +34,22 @@ class Landmark:
 # is counted in the Ukraine tile rather than a tile of its own: a separate "UA-CR" key would never
 # match a record. The RU tile stands where Kaliningrad is and is labelled so; Russia proper is the
 # empty area to the east, named by a landmark.
+# Russia's Arctic is the one place a state gets a second tile: Kola (the Northern Fleet) and the
+# reopened island bases are as far from Kaliningrad as the Levant is, so a Russian record on the
+# north flank counts on the "Arctic" tile east of Finland and the rest on Kaliningrad's.
+# Iceland and Denmark matter only to the north flank: they join the map when it shows northern
+# presence, so maps of the east and south keep the grid they had. Iceland sits off Norway across
+# an empty cell of sea (the GIUK gap); Denmark between Norway and Germany, west of Kaliningrad.
 # Context tiles are labelled by name only, never "NATO": Finland and Sweden joined after 2022.
 GRID: tuple[Tile, ...] = (
+    Tile("IS", "Iceland", 2, 0, True, only_with=Flank.NORTH),
     Tile("NO", "Norway", 4, 0, True),
     Tile("SE", "Sweden", 5, 0, True),
     Tile("FI", "Finland", 6, 0, True),
+    Tile("RU", "Arctic", 7, 0, False, holds=Flank.NORTH),
     Tile("EE", "Estonia", 6, 1, True),
     Tile("LV", "Latvia", 6, 2, True),
+    Tile("DK", "Denmark", 4, 3, True, only_with=Flank.NORTH),
     Tile("RU", "Kaliningrad", 5, 3, False),
     Tile("LT", "Lithuania", 6, 3, True),
     Tile("DE", "Germany", 4, 4, True),
@@ -74,9 +87,13 @@ LANDMARKS: tuple[Landmark, ...] = (
     Landmark("Black Sea", 6.0, 6.0),
 )
 
-_BY_CODE = {t.code: t for t in GRID}
 
-
-def tile(code: str) -> Tile | None:
-    """The grid cell for an ISO alpha-2 code, or None when the grid has no place for it."""
-    return _BY_CODE.get(code.upper())
+def tile(code: str, flank: Flank | None = None) -> Tile | None:
+    """The grid cell for a record of an ISO alpha-2 code on ``flank``, or None when the grid has no
+    place for the code: the code's tile for that flank, else its tile for no flank in particular,
+    else its first."""
+    cells = [t for t in GRID if t.code == code.upper()]
+    return next(
+        (t for t in cells if flank is not None and t.holds is flank),
+        next((t for t in cells if t.holds is None), cells[0] if cells else None),
+    )

@@ -7,7 +7,7 @@ The file format (``docs/dataset.md`` explains each field and how evidence is ver
     as-of: 2022-05                             # optional: the date described, YYYY-MM(-DD)
     sources: {su: southern-underbelly}        # aliases usable in evidence addresses
     regions:                                   # display order
-      eastern-europe: {name: Eastern Europe, flank: east}
+      eastern-europe: {name: Eastern Europe, flank: east}   # east | south | north
     kinds:                                     # display order
       naval: {name: Naval base or access}
     records:
@@ -51,6 +51,7 @@ from deckgen.dataset.records import RecordReader, chart_text, check_id
 from deckgen.sources import SourceLibrary
 
 TOP_KEYS = ("id", "title", "as-of", "sources", "regions", "kinds", "records")
+_FLANK_WORDS = ", ".join(f"'{f.value}'" for f in Flank)
 
 
 def load_dataset(path: Path, *, sources: SourceLibrary) -> Dataset:
@@ -151,7 +152,7 @@ class _Parser:
             if r is None:
                 continue
             name = chart_text(r, "name", "the region's display name")
-            flank_text = r.text("flank", required=True, what="'east' or 'south'")
+            flank_text = r.text("flank", required=True, what=f"one of {_FLANK_WORDS}")
             r.finish(("name", "flank"), context=f"in {where}")
             flank = None
             if flank_text is not None:
@@ -162,7 +163,7 @@ class _Parser:
                         r.value_loc("flank"),
                         "bad-flank",
                         f"'{flank_text}' is not a NATO flank",
-                        hint="a region's flank is 'east' or 'south'",
+                        hint=f"a region's flank is one of {_FLANK_WORDS}",
                         key=f"{where}.flank",
                         span=len(flank_text),
                     )

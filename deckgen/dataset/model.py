@@ -11,8 +11,12 @@ from deckgen.core.errors import Loc
 
 
 class Flank(StrEnum):
+    """NATO's flanks, in the order charts show them: the two the dataset began with, then the north
+    (Finland and Sweden applied to join in May 2022), so decks without northern data stay as they were."""
+
     EAST = "east"
     SOUTH = "south"
+    NORTH = "north"
 
 
 class Status(StrEnum):

@@ -157,7 +157,7 @@ class ChartResolver:
         regions = [r.id for r in dataset.regions] if dataset else None
         kinds = [k.id for k in dataset.kinds] if dataset else None
         return ChartFilter(
-            flanks=tuple(x for x in (self._choice(v, Flank, "flank") for v in f.flanks) if x is not None),
+            flanks=tuple(x for x in (self._flank(v, dataset) for v in f.flanks) if x is not None),
             regions=tuple(self._member(v, regions, "region") for v in f.regions),
             kinds=tuple(self._member(v, kinds, "kind") for v in f.kinds),
             statuses=tuple(
@@ -175,6 +175,23 @@ class ChartResolver:
         if ref is None or ref.value == ALL_DATES:
             return None
         return self._date(ref)
+
+    def _flank(self, ref: Located, dataset: Dataset | None) -> Flank | None:
+        """A flank of the filter, which the dataset must have regions on: else nothing could match."""
+        flank = self._choice(ref, Flank, "flank")
+        if flank is None or dataset is None:
+            return flank
+        declared = list(dict.fromkeys(r.flank.value for r in dataset.regions))
+        if flank.value not in declared:
+            self.diags.error(
+                ref.loc,
+                "flank-not-in-dataset",
+                f"the dataset '{dataset.id}' has no regions on the {flank.value} flank",
+                hint=f"its regions are on: {', '.join(declared)}",
+                key=ref.key,
+                span=len(ref.value),
+            )
+        return flank
 
     def _choice(self, ref: Located, enum: type[_E], what: str) -> _E | None:
         try:

@@ -39,6 +39,7 @@ HAND_SINGLE_SOURCE = (
     "azerbaijan-karabakh",  # the ceasefire statement only
     "syria-s300",  # Reuters only
     "algeria-air-bases",  # the article only
+    "car-instructors",  # TASS only, now that the article's general "training fighters" is not used
     "car-arms",  # TASS only
     "sudan-port-sudan",  # the article only
     "sudan-wagner",  # Sudan Tribune only

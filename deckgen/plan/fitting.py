@@ -45,7 +45,8 @@ def fit_bullets(plan: SlidePlan, geometry: TemplateGeometry | None) -> tuple[Sli
     top = max(role.body_sizes[0] if role.body_sizes else TOP_BODY_PT, MIN_BODY_PT)
     # No more paragraphs than this can share the box, each being a line of 18 pt at least: only
     # they are measured, so 1,000 bullets cost each follow-on slide its own bullets, not the rest.
-    most = int(box.height // line_height_pt(MIN_BODY_PT, BRIEFING_BODY.line_spacing)) + 1
+    # (At least one: a template box of no height holds nothing, and the first bullet says so.)
+    most = max(1, int(box.height // line_height_pt(MIN_BODY_PT, BRIEFING_BODY.line_spacing)) + 1)
     slides: list[SlidePlan] = []
     while True:
         content = plan.content

@@ -97,6 +97,7 @@ def check_structure(prs: PresentationT) -> None:
     is opened, not by whatever reads it first, or as a corrupt deck. python-pptx raises one of
     ``DAMAGED`` for a part it cannot make sense of."""
     _ = int(prs.slide_width or 0), int(prs.slide_height or 0)
+    _check_lists(prs)
     if not any(len(master.slide_layouts) for master in prs.slide_masters):
         raise BadPart(f"{prs.part.partname}: no slide master with a layout is listed")
     for master in prs.slide_masters:
@@ -117,6 +118,31 @@ def check_structure(prs: PresentationT) -> None:
         raise BadPart(f"{NOTES_MASTER}: a part has the notes master's name but is not related as it")
     _check_core_properties(prs)
     check_values(prs)
+
+
+MAX_LAYOUTS = 1_000  # in all masters; LibreOffice's 23 templates have at most 253
+
+
+def _check_lists(prs: PresentationT) -> None:
+    """Each master listed once, each layout once in its master's list, and not thousands of them:
+    a list that names one layout 2,000 times made every layout lookup scan it (28 s to open)."""
+    listed = prs.part._element.sldMasterIdLst
+    masters = [sld_id.rId for sld_id in listed] if listed is not None else []
+    _no_repeats(masters, f"{prs.part.partname}: the slide master list")
+    total = 0
+    for master in prs.slide_masters:
+        own = master._element.sldLayoutIdLst
+        layouts = [sld_id.rId for sld_id in own] if own is not None else []
+        _no_repeats(layouts, f"{master.part.partname}: the layout list")
+        total += len(layouts)
+    if total > MAX_LAYOUTS:
+        raise BadPart(f"{total:,} slide layouts; deckgen reads at most {MAX_LAYOUTS:,}")
+
+
+def _no_repeats(r_ids: list[str], what: str) -> None:
+    repeated = sorted(r for r, count in Counter(r_ids).items() if count > 1)
+    if repeated:
+        raise BadPart(f"{what} names {repeated[0]} more than once")
 
 
 def _check_core_properties(prs: PresentationT) -> None:

@@ -268,7 +268,8 @@ def measure(name: str, command: str, setup: Setup) -> Row:
         args, extra = setup(work)
         out = ["-o", str(work / "out" / "deck.pptx")] if command == "build" else []
         env = {**os.environ, **extra, "NO_COLOR": "1"}
-        env.pop("SOURCE_DATE_EPOCH", None) if "SOURCE_DATE_EPOCH" not in extra else None
+        if "SOURCE_DATE_EPOCH" not in extra:  # the caller's own epoch would change every row
+            env.pop("SOURCE_DATE_EPOCH", None)
         cmd = ["/usr/bin/time", "-f", "@@ %e %M", sys.executable, "-m", "deckgen", command, *args, *out]
         try:
             done = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True, timeout=TIMEOUT)

@@ -94,7 +94,7 @@ def _lookup(name: str, figures: dict[str, int | str]) -> int | str | None:
 
 def typed_figures(text: str, figures: dict[str, int | str]) -> list[str]:
     """Numbers typed next to a counted noun ("8 elements") that equal one of the chart's figures."""
-    counts = {v for k, v in figures.items() if isinstance(v, int) and k != "as-of"}
+    counts = {v for v in figures.values() if isinstance(v, int)}
     found = []
     for match in _TYPED.finditer(_PLACEHOLDER.sub(" ", text)):
         number = normal(match.group(1))

@@ -21,33 +21,42 @@ from tests.conftest import BRIEFS
 # (started by then, not ended, not merely planned). The contractors pulled back from Syria (2022)
 # and Libya (Apr 2022) are 'reduced': still there, counted in a series of their own.
 FLANKS_MAY_2022 = {
-    "Eastern flank": {
+    "Eastern flank": {  # the Donbas record ends where the invasion begins, in February 2022
         "Intervention forces": 6,
-        "Basing agreement": 2,
+        "Basing agreement": 3,
         "Political and security partnership": 1,
-        "Naval base or access": 1,
-        "Missile forces": 1,
+        "Naval base or access": 2,
+        "Missile forces": 2,
+        "Arms transfers": 1,
     },
     "Southern flank": {
         "Political and security partnership": 5,  # Burkina Faso's coup crowds are not a presence
-        "Air base or air deployment": 3,
-        "Arms transfers": 3,
-        "Private military contractors": 2,
+        "Air base or air deployment": 2,  # Algeria's air bases rest on one op-ed: not a record
+        "Arms transfers": 5,
+        "Private military contractors": 3,
         "Private military contractors (reduced)": 2,
         "Intervention forces": 1,
+        "Naval base or access": 2,
+    },
+    "Northern flank": {
         "Naval base or access": 1,
-        "Training and advisers": 1,
+        "Air base or air deployment": 2,
+        "Missile forces": 2,
+        "Ground forces garrison (reduced)": 2,
     },
 }
 REGIONS_MAY_2022 = {
-    "Eastern Europe": 6,
-    "Black Sea and South Caucasus": 5,
-    "Levant": 6,
+    "Eastern Europe": 7,
+    "Black Sea and South Caucasus": 8,
+    "Levant": 7,
     "North Africa": 5,
-    "Sahel": 2,
+    "Sahel": 3,
     "Central Africa": 3,
     "Horn of Africa and Red Sea": 2,
+    "Kola and the Barents Sea": 3,
+    "Russian Arctic islands": 4,
 }
+FLANKS_TITLE = "East, south and north: Russian presence by flank"
 
 
 def _slide(deck: Path, title: str) -> Any:
@@ -71,16 +80,14 @@ def _table(chart: Any) -> dict[str, dict[str, int]]:
 
 
 def test_flank_chart_is_native_with_hand_counted_figures(example_decks: dict[str, Path]) -> None:
-    frame = _chart(
-        _slide(example_decks["southern-flank-training"], "East and south: Russian presence by flank")
-    )
+    frame = _chart(_slide(example_decks["southern-flank-training"], FLANKS_TITLE))
     assert _table(frame.chart) == FLANKS_MAY_2022
     # Native means editable: the workbook behind "Edit Data" is embedded.
     assert frame.chart.part.chart_workbook.xlsx_part is not None
 
 
 def test_reduced_contractors_are_striped_and_named_in_the_legend(example_decks: dict[str, Path]) -> None:
-    for title in ("East and south: Russian presence by flank", "Presence by region, stacked by kind"):
+    for title in (FLANKS_TITLE, "Presence by region, stacked by kind"):
         frame = _chart(_slide(example_decks["southern-flank-training"], title))
         chart = frame.chart
         assert chart.has_legend
@@ -89,9 +96,9 @@ def test_reduced_contractors_are_striped_and_named_in_the_legend(example_decks: 
             for ser in chart._chartSpace.iter(qn("c:ser"))
             if ser.find(qn("c:spPr")).find(qn("a:pattFill")) is not None
         ]
-        assert patterned == ["Private military contractors (reduced)"]
+        assert patterned == ["Private military contractors (reduced)", "Ground forces garrison (reduced)"]
         alt = frame._element.nvGraphicFramePr.cNvPr.get("descr")
-        assert "2 elements reduced but still present (Syria and Libya)." in alt
+        assert "4 elements reduced but still present (Syria, Libya and Russia (Kola Peninsula))." in alt
 
 
 def test_region_chart_totals_match_hand_counts(example_decks: dict[str, Path]) -> None:
@@ -112,7 +119,7 @@ def test_readahead_uses_two_chart_kinds(example_decks: dict[str, Path]) -> None:
     [
         "From Crimea to the Sahel: milestones, 2014-2022",
         "Where Russia is present, May 2022",
-        "What Russia has where, by country and kind",
+        "What Russia has where in Africa, by country and kind",
     ],
 )
 def test_picture_charts_are_drawn_at_placed_size_and_200_dpi(
@@ -130,17 +137,18 @@ def test_picture_charts_are_drawn_at_placed_size_and_200_dpi(
 def test_chart_alt_text_names_top_values(example_decks: dict[str, Path]) -> None:
     frame = _chart(_slide(example_decks["southern-flank-training"], "Presence by region, stacked by kind"))
     alt = frame._element.nvGraphicFramePr.cNvPr.get("descr")
-    assert "Eastern Europe 6" in alt
+    assert "Eastern Europe 7" in alt
 
 
 def test_chart_notes_carry_every_records_evidence(example_decks: dict[str, Path]) -> None:
-    slide = _slide(example_decks["southern-flank-training"], "East and south: Russian presence by flank")
+    slide = _slide(example_decks["southern-flank-training"], FLANKS_TITLE)
     notes = slide.notes_slide.notes_text_frame.text
-    # 29 records: all but the planned Port Sudan base; 8 of them single-source (the 9 counted by
-    # hand in tests/dataset/test_strength.py, less Port Sudan).
-    assert "Evidence for this chart (29 records; 8 rest on a single source, marked [single source]):" in notes
-    assert notes.count("\n- ") == 29
-    assert notes.count(" [single source]\n") == 8
+    # 42 records: all 45 but the two planned (Port Sudan, Egypt's air-base draft) and the Donbas war,
+    # which ends in February 2022; 5 single-source (the 6 counted by hand in
+    # tests/dataset/test_strength.py, less Port Sudan).
+    assert "Evidence for this chart (42 records; 5 rest on a single source, marked [single source]):" in notes
+    assert notes.count("\n- ") == 42
+    assert notes.count(" [single source]\n") == 5
     assert "\u201cupgrading a naval base in Tartus\u201d" in notes
     footer = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
     assert "Data: Russian military and security presence" in footer

@@ -212,7 +212,7 @@ def _map(records: tuple[PresenceRecord, ...]) -> MapTable:
     out: list[MapTile] = []
     for t in GRID:
         if t in placed:
-            out.append(MapTile(t.code, t.label, t.col, t.row, len(placed[t]), flank(placed[t])))
+            out.append(MapTile(t.code, t.label, t.col, t.row, len(placed[t]), flank(placed[t]), t.short))
         elif t.context and (t.only_with is None or t.only_with in shown):
             out.append(MapTile(t.code, t.label, t.col, t.row, 0, None))
     # A country the grid does not know still counts: it gets a cell in a row under the map,

@@ -108,6 +108,7 @@ class MapTile:
     row: int
     count: int
     flank: Flank | None  # None for context tiles (allies, neighbours) with no presence
+    short: str = ""  # drawn when the label leaves no room for the count; else the code
 
 
 @dataclass(frozen=True)

@@ -172,7 +172,9 @@ def _tiles(ink: Ink, grid: _Grid, cells: Sequence[MapTile], marked: set[str]) ->
         color = ink_on(fill, style) if t.flank else style.muted_color
         weight = "bold" if hot else "normal"
         room = tile_w - 2 * PAD - (count_w + PAD if t.count else 0)
-        label = t.label if ink.measure(t.label, weight=weight) <= room else t.code  # never over the count
+        label = next(
+            (s for s in (t.label, t.short) if s and ink.measure(s, weight=weight) <= room), t.code
+        )  # never over the count
         board.text(
             x + PAD, y + tile_h / 2, label, ha="left", va="center", color=color, weight=weight, zorder=3
         )

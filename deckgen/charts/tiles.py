@@ -16,6 +16,7 @@ class Tile:
     context: bool  # drawn pale grey when it has no records, so the room can find its bearings
     holds: Flank | None = None  # only the country's records on this flank (Russia has a tile per flank)
     only_with: Flank | None = None  # a context tile drawn only on a map that shows this flank
+    short: str = ""  # a shorter label for a tile whose count leaves too little room; else the code
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class Landmark:
 # Russia's Arctic is the one place a state gets a second tile: Kola (the Northern Fleet) and the
 # reopened island bases are as far from Kaliningrad as the Levant is, so a Russian record on the
 # north flank counts on the "Arctic" tile east of Finland and the rest on Kaliningrad's.
+# Russia's Mediterranean task force has no host state: a Russian record on the south flank counts
+# on a sea tile between Italy and Algeria, so the map never files it under Kaliningrad.
 # Iceland and Denmark matter only to the north flank: they join the map when it shows northern
 # presence, so maps of the east and south keep the grid they had. Iceland sits off Norway across
 # an empty cell of sea (the GIUK gap); Denmark between Norway and Germany, west of Kaliningrad.
@@ -50,7 +53,7 @@ GRID: tuple[Tile, ...] = (
     Tile("EE", "Estonia", 6, 1, True),
     Tile("LV", "Latvia", 6, 2, True),
     Tile("DK", "Denmark", 4, 3, True, only_with=Flank.NORTH),
-    Tile("RU", "Kaliningrad", 5, 3, False),
+    Tile("RU", "Kaliningrad", 5, 3, False, short="Kalin."),
     Tile("LT", "Lithuania", 6, 3, True),
     Tile("DE", "Germany", 4, 4, True),
     Tile("PL", "Poland", 5, 4, True),
@@ -62,11 +65,12 @@ GRID: tuple[Tile, ...] = (
     Tile("IT", "Italy", 3, 6, True),
     Tile("RO", "Romania", 5, 6, True),
     Tile("GE", "Georgia", 7, 6, False),
+    Tile("RU", "Med. Sea", 3, 7, False, holds=Flank.SOUTH, short="Med."),
     Tile("GR", "Greece", 4, 7, True),
     Tile("BG", "Bulgaria", 5, 7, True),
     Tile("TR", "Türkiye", 6, 7, True),
     Tile("AM", "Armenia", 7, 7, False),
-    Tile("AZ", "Azerbaijan", 8, 7, False),
+    Tile("AZ", "Azerbaijan", 8, 7, False, short="Azerb."),
     Tile("DZ", "Algeria", 3, 8, False),
     Tile("LY", "Libya", 4, 8, False),
     Tile("EG", "Egypt", 5, 8, False),

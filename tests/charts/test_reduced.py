@@ -67,37 +67,46 @@ def by_series(table: CategoryTable) -> dict[str, dict[str, int]]:
 
 # -- figures, counted by hand from briefs/data/russian-presence.yaml -----------------------------
 
-# May 2022, all but planned. South: Levant 6 (intervention, client state, air bases, Tartus, S-300,
-# contractors pulled back in 2022), North Africa 5 (Haftar, Wagner pulled back Apr 2022, al-Jufra,
-# Algeria's air bases from May 2022, Algeria's arms), Sahel 3, Central Africa 3, Horn 2 (Port Sudan
-# is planned). Before 'reduced', the two pulled-back contractor records ended at their drawdown
-# and the south had 2 contractor elements and 17 in all.
+# May 2022, all but planned. East 15: the Donbas record ends where the invasion begins (Feb 2022).
+# South 20: Levant 7 (intervention, client state, Hmeimim, Tartus, S-300, contractors pulled back
+# in 2022, the Mediterranean task force), North Africa 5 (Haftar, Wagner pulled back Apr 2022,
+# al-Jufra, Algeria's arms, Egypt's arms; Egypt's air-base draft is planned), Sahel 3, Central
+# Africa 3, Horn 2 (Port Sudan is planned). North 7: the Northern Fleet, two brigades that sent
+# troops to Ukraine (reduced), Kotelny and Nagurskoye, two missile units.
+GROUND_REDUCED = "Ground forces garrison (reduced)"
 FLANKS_MAY_2022 = {
     "Eastern flank": {
-        "Naval base or access": 1,
+        "Naval base or access": 2,  # Kaliningrad, Sevastopol
         "Intervention forces": 6,
+        "Arms transfers": 1,  # Türkiye's S-400
         "Political and security partnership": 1,
-        "Basing agreement": 2,
-        "Missile forces": 1,
+        "Basing agreement": 3,  # Gyumri, Karabakh, Belarus's radar and signal centre
+        "Missile forces": 2,  # Iskander, Crimea's S-400
     },
     "Southern flank": {
-        "Naval base or access": 1,
-        "Air base or air deployment": 3,
+        "Naval base or access": 2,  # Tartus, the Mediterranean task force
+        "Air base or air deployment": 2,  # Hmeimim, al-Jufra; not Algeria's (one source)
         "Intervention forces": 1,
-        PMC: 2,  # Mali (Dec 2021), Sudan (2018)
+        PMC: 3,  # Mali (Dec 2021), Central African Republic (2018), Sudan (2018)
         PMC_REDUCED: 2,  # Syria (reduced 2022), Libya (reduced Apr 2022)
-        "Arms transfers": 3,
-        "Training and advisers": 1,
+        "Arms transfers": 5,  # S-300, Algeria, Egypt, Mali, CAR
         "Political and security partnership": 5,  # not Burkina Faso's coup crowds: not a presence
     },
+    "Northern flank": {
+        "Naval base or access": 1,
+        "Air base or air deployment": 2,
+        "Missile forces": 2,
+        GROUND_REDUCED: 2,  # Alakurtti (May 2022), Pechenga (Feb 2022)
+    },
 }
+EAST_SOUTH = (Flank.EAST, Flank.SOUTH)
 
 
 def test_may_2022_flanks_count_the_reduced_contractors() -> None:
     table = chart(ChartKind.FLANKS, as_of=MAY_2022).table
     assert isinstance(table, CategoryTable)
     assert by_series(table) == FLANKS_MAY_2022
-    assert [sum(s.values[j] for s in table.series) for j in range(2)] == [11, 18]
+    assert [sum(s.values[j] for s in table.series) for j in range(3)] == [15, 20, 7]
     # The reduced series comes right after its kind's, in its kind's slot (so its colour).
     names = [s.name for s in table.series]
     plain, reduced = table.series[names.index(PMC)], table.series[names.index(PMC_REDUCED)]
@@ -112,32 +121,37 @@ def test_before_and_between_the_drawdowns() -> None:
     march = chart(ChartKind.FLANKS, as_of=YearMonth(2022, 3), flanks=(Flank.SOUTH,)).table
     assert isinstance(march, CategoryTable)
     assert {k: v for k, v in by_series(march)["Southern flank"].items() if "contractors" in k} == {
-        PMC: 3,  # Libya, Mali (Dec 2021), Sudan
+        PMC: 4,  # Libya, Mali (Dec 2021), the Central African Republic, Sudan
         PMC_REDUCED: 1,  # Syria
     }
     # Jun 2021: nothing drawn down yet, and Mali's Wagner not yet there.
     before = chart(ChartKind.FLANKS, as_of=YearMonth(2021, 6), flanks=(Flank.SOUTH,)).table
     assert isinstance(before, CategoryTable)
     assert not any(s.reduced for s in before.series)
-    assert by_series(before)["Southern flank"][PMC] == 3  # Syria, Libya, Sudan
+    assert by_series(before)["Southern flank"][PMC] == 4  # Syria, Libya, the CAR, Sudan
 
 
 def test_by_region_may_2022() -> None:
     table = chart(ChartKind.BY_REGION, as_of=MAY_2022).table
     assert isinstance(table, CategoryTable)
     counts = by_series(table)
-    assert sum(counts["Levant"].values()) == 6 and counts["Levant"][PMC_REDUCED] == 1
+    assert sum(counts["Levant"].values()) == 7 and counts["Levant"][PMC_REDUCED] == 1
     assert sum(counts["North Africa"].values()) == 5 and counts["North Africa"][PMC_REDUCED] == 1
     assert PMC_REDUCED not in counts["Sahel"]
+    assert counts["Kola and the Barents Sea"] == {"Naval base or access": 1, GROUND_REDUCED: 2}
 
 
 def test_a_status_filter_matches_the_status_written() -> None:
     table = chart(ChartKind.FLANKS, as_of=MAY_2022, statuses=(Status.REDUCED,)).table
     assert isinstance(table, CategoryTable)
-    assert by_series(table) == {"Eastern flank": {}, "Southern flank": {PMC_REDUCED: 2}}
+    assert by_series(table) == {
+        "Eastern flank": {},
+        "Southern flank": {PMC_REDUCED: 2},
+        "Northern flank": {GROUND_REDUCED: 2},
+    }
     active = chart(ChartKind.FLANKS, as_of=YearMonth(2021, 6), statuses=(Status.ACTIVE,)).table
     assert isinstance(active, CategoryTable)
-    assert by_series(active)["Southern flank"][PMC] == 1  # Sudan; Syria and Libya are 'reduced'
+    assert by_series(active)["Southern flank"][PMC] == 2  # the CAR, Sudan; Syria and Libya are 'reduced'
 
 
 def test_matrix_map_and_timeline() -> None:
@@ -172,8 +186,12 @@ def test_matrix_map_and_timeline() -> None:
 def test_alt_text_names_the_reduced_elements() -> None:
     for kind in ChartKind:
         date = {"through": MAY_2022} if kind is ChartKind.TIMELINE else {"as_of": MAY_2022}
-        alt = alt_text(chart(kind, **date))
+        alt = alt_text(chart(kind, **date, flanks=EAST_SOUTH))
         assert "2 elements reduced but still present (Syria and Libya)." in alt, (kind, alt)
+        everywhere = alt_text(chart(kind, **date))
+        assert (
+            "4 elements reduced but still present (Syria, Libya and Russia (Kola Peninsula))." in everywhere
+        )
     assert "reduced" not in alt_text(chart(ChartKind.FLANKS, as_of=YearMonth(2021, 6)))
 
 
@@ -183,7 +201,7 @@ def test_evidence_notes_say_when_it_was_reduced() -> None:
         "Libya: Wagner Group fighters; partly pulled out for the war in Ukraine "
         "(Private military contractors; reduced since Apr 2022, present since 2019)"
     )
-    assert "(Naval base or access; active, since Jan 2017)" in record_line(by_id["syria-tartus"])
+    assert "(Naval base or access; active, since 1971)" in record_line(by_id["syria-tartus"])
 
 
 # -- pictures ------------------------------------------------------------------------------------
@@ -195,7 +213,7 @@ def legend_texts(ink: Any) -> list[str]:
 
 @pytest.mark.parametrize("kind", [ChartKind.FLANKS, ChartKind.BY_REGION])
 def test_picture_bars_stripe_reduced_segments_and_name_them(kind: ChartKind) -> None:
-    data = chart(kind, as_of=MAY_2022)
+    data = chart(kind, as_of=MAY_2022, flanks=EAST_SOUTH)
     assert isinstance(data.table, CategoryTable)
     purple = STYLE.series_color(next(s for s in data.table.series if s.name == PMC), 0)
     with canvas(STYLE, 11.5, 5.2, 50) as ink:
@@ -238,7 +256,7 @@ def test_picture_matrix_has_a_reduced_cell_and_legend_entry() -> None:
 
 
 def test_native_chart_patterns_the_reduced_series_and_names_it(tmp_path: Path) -> None:
-    data = chart(ChartKind.FLANKS, as_of=MAY_2022)
+    data = chart(ChartKind.FLANKS, as_of=MAY_2022, flanks=EAST_SOUTH)
     assert isinstance(data.table, CategoryTable)
     prs = Presentation()
     slide = prs.slides.add_slide(prs.slide_layouts[6])

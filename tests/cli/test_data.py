@@ -17,17 +17,15 @@ DATASET = BRIEFS / "data" / "russian-presence.yaml"
 SINGLE_SOURCE = [
     "belarus-union-state",
     "kaliningrad-iskander",
-    "azerbaijan-karabakh",
     "syria-s300",
-    "algeria-air-bases",
-    "car-instructors",
     "car-arms",
     "sudan-port-sudan",
     "sudan-wagner",
 ]
 REGIONS = {
-    "east": {"eastern-europe": 6, "black-sea-caucasus": 5},
-    "south": {"levant": 6, "north-africa": 5, "sahel": 2, "central-africa": 3, "horn-red-sea": 3},
+    "east": {"eastern-europe": 8, "black-sea-caucasus": 8},
+    "south": {"levant": 7, "north-africa": 6, "sahel": 3, "central-africa": 3, "horn-red-sea": 3},
+    "north": {"kola-barents": 3, "arctic-islands": 4},
 }
 
 
@@ -40,20 +38,27 @@ def test_the_shipped_dataset_is_audited() -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stderr == f"{DATASET}: ok, no problems.\n"
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{DATASET}: russian-presence, 30 records in 7 regions, as of 2022-05"
-    assert "east flank: 11 records" in lines and "south flank: 19 records" in lines
-    assert lines.index("east flank: 11 records") < lines.index("  Eastern Europe (eastern-europe): 6 records")
+    assert lines[0] == f"{DATASET}: russian-presence, 45 records in 9 regions, as of 2022-05"
+    assert "east flank: 16 records" in lines and "south flank: 22 records" in lines
+    assert lines.index("east flank: 16 records") < lines.index("  Eastern Europe (eastern-europe): 8 records")
+    arctic = "  Russian Arctic islands (arctic-islands): 4 records"
+    assert lines.index("north flank: 7 records") < lines.index(arctic)
     assert "  Horn of Africa and Red Sea (horn-red-sea): 3 records" in lines
     (tartus,) = [line for line in lines if line.startswith("    syria-tartus ")]
-    assert tartus.split() == ["syria-tartus", "SY", "naval", "active,", "since", "2017-01"]
+    assert tartus.split() == ["syria-tartus", "SY", "naval", "active,", "since", "1971"]
     at = lines.index(tartus)
-    assert lines[at + 1 : at + 3] == ["      southern-underbelly#libya/p1", "      Associated Press, 2017-01"]
+    assert lines[at + 1 : at + 4] == [
+        "      southern-underbelly#libya/p1",
+        "      Daily Sabah, 2016-12",
+        "      Associated Press, 2017-01",
+    ]
     marked = [line.split()[0] for line in lines if line.endswith("[single source]")]
     assert marked == SINGLE_SOURCE
-    single = lines.index("single source: 9 of 30 records")
-    assert [line.split()[0] for line in lines[single + 1 : single + 10]] == SINGLE_SOURCE
-    never = lines.index("never reviewed: 30 of 30 records")
-    assert len(lines) == never + 31 and lines[never + 1] == "  ukraine-invasion-2022"
+    single = lines.index("single source: 6 of 45 records")
+    assert [line.split()[0] for line in lines[single + 1 : single + 7]] == SINGLE_SOURCE
+    # The 23 records the November 2026 audit added or corrected carry a review date; 22 do not.
+    never = lines.index("never reviewed: 22 of 45 records")
+    assert len(lines) == never + 23 and lines[never + 1] == "  ukraine-invasion-2022"
 
 
 def test_json_has_stable_keys_and_the_hand_counts() -> None:
@@ -74,14 +79,14 @@ def test_json_has_stable_keys_and_the_hand_counts() -> None:
         "not_reviewed",
     ]
     assert (data["status"], data["diagnostics"], data["as_of"], data["since"]) == ("ok", [], "2022-05", None)
-    assert data["counts"] == {"records": 30, "single_source": 9, "not_reviewed": 30}
+    assert data["counts"] == {"records": 45, "single_source": 6, "not_reviewed": 22}
     assert data["single_source"] == SINGLE_SOURCE
     found = {f["flank"]: {g["id"]: len(g["records"]) for g in f["regions"]} for f in data["flanks"]}
     assert found == REGIONS
-    assert [f["records"] for f in data["flanks"]] == [11, 19]
+    assert [f["records"] for f in data["flanks"]] == [16, 22, 7]
     records = [r for f in data["flanks"] for g in f["regions"] for r in g["records"]]
     assert [r["id"] for r in records if r["strength"]["single_source"]] == SINGLE_SOURCE
-    assert {r["reviewed"] for r in records} == {None}
+    assert {r["reviewed"] for r in records} == {None, "2026-11-30"}
 
 
 def small(tmp_path: Path, reviewed: str = "") -> Path:

@@ -83,5 +83,8 @@ def test_the_example_notes_name_figures_their_charts_show() -> None:
     flanks = next(s for s in charts if s.chart.spec.kind.value == "flanks")
     south = sum(1 for r in flanks.chart.records if r.flank.value == "south")
     east = sum(1 for r in flanks.chart.records if r.flank.value == "east")
+    north = sum(1 for r in flanks.chart.records if r.flank.value == "north")
     notes = flanks.notes.replace("\n", " ")
-    assert f"carries {south} distinct presence elements, the eastern {east}." in notes
+    assert (south, east, north) == (20, 15, 7)  # counted by hand: tests/charts/test_reduced.py
+    figures = f"carries {south} distinct presence elements, the eastern {east} and the northern {north}."
+    assert figures in notes

@@ -26,6 +26,7 @@ from deckgen.charts.model import (
 )
 from deckgen.charts.ruler import FLOOR_PT, FontStyle, Ruler
 from deckgen.charts.timefit import timeline_fit
+from deckgen.core.memo import cached
 from deckgen.core.units import EMU_PER_INCH
 from deckgen.plan.measure import text_width_pt
 from deckgen.plan.model import ChartContent
@@ -54,15 +55,27 @@ def fit_chart(content: ChartContent, style: ChartStyle) -> tuple[ChartContent, t
     if box is None:
         return content, ()
     ruler = Metrics(box.width / EMU_PER_INCH, box.height / EMU_PER_INCH, style)
-    layout, losses = chart_layout(content.data, ruler, style)
-    return replace(content, layout=layout, legend_below=layout.legend == "below"), tuple(losses)
+    # The fit depends on nothing but its arguments: a long-lived process (deckgen watch) keeps it.
+    layout, losses = cached(
+        "chart-layout",
+        (),
+        (content.data, box.width, box.height, style, content.native),
+        lambda: _frozen(chart_layout(content.data, ruler, style, native=content.native)),
+    )
+    return replace(content, layout=layout, legend_below=layout.legend == "below"), losses
 
 
-def chart_layout(data: ChartData, r: Ruler, style: ChartStyle) -> tuple[ChartLayout, list[str]]:
+def _frozen(fit: tuple[ChartLayout, list[str]]) -> tuple[ChartLayout, tuple[str, ...]]:
+    return fit[0], tuple(fit[1])
+
+
+def chart_layout(
+    data: ChartData, r: Ruler, style: ChartStyle, *, native: bool = False
+) -> tuple[ChartLayout, list[str]]:
     table = data.table
     if isinstance(table, CategoryTable):
         noun = "region" if data.spec.kind is ChartKind.BY_REGION else "flank"
-        layout, _geometry, losses = bar_fit(r, table, value_size=style.label_size, noun=noun)
+        layout, _geometry, losses = bar_fit(r, table, value_size=style.label_size, noun=noun, native=native)
         return layout, losses
     if isinstance(table, TimelineTable):
         layout, lost = timeline_fit(r, table.milestones, _notes(data))

@@ -68,7 +68,9 @@ def test_the_warning_and_the_numbers_on_the_sources_slide(dna: api.CheckResult) 
     (warning,) = [d for d in dna.diagnostics if d.code == "chart-continued"]
     assert not warning.is_error and warning.loc.line > 0
     assert "they continue on 1 follow-on slide" in warning.message
-    assert not [d for d in dna.diagnostics if d.code == "chart-degraded"]
+    # The timeline loses nothing: it continues. (DNA's region chart does lose names, and says so.)
+    degraded = [d.message for d in dna.diagnostics if d.code == "chart-degraded"]
+    assert degraded and not [m for m in degraded if "timeline" in m]
     charts_line = next(
         b.text
         for s in dna.plan.slides

@@ -298,8 +298,13 @@ def check_data(
 
 
 def dataset_sources(dataset: Path) -> Path:
-    """Where a dataset's articles are by default: ``sources/`` beside it, else beside its folder
-    (``briefs/data/x.yaml`` cites ``briefs/sources/``, where the briefs' articles are)."""
+    """Where a dataset's articles are by default: the project configuration's sources folder, else
+    ``sources/`` beside it, else beside its folder (``briefs/data/x.yaml`` cites ``briefs/sources/``,
+    where the briefs' articles are). A broken configuration raises ``DeckgenError``."""
+    from deckgen.core.config import find_project
+
+    if (configured := find_project(dataset).sources) is not None:
+        return configured
     beside = dataset.parent / "sources"
     if beside.is_dir():
         return beside

@@ -134,7 +134,7 @@ class BodyParser:
         out = [value for item in items if (value := r.text_of(item, key=f.key)) is not None]
         if f.claim:
             values.claims.extend(
-                Claim(Located(str(item.value), self.loc(item), f"{r.where}.{f.key}[{i}]"))
+                Claim(Located(str(item.value), self.loc(item), f"{r.where}.{f.key}[{i + 1}]"))
                 for i, item in enumerate(items)
                 if isinstance(item, ScalarNode) and str(item.value).strip()
             )
@@ -232,7 +232,7 @@ class BodyParser:
     def bullets(self, nodes: list[Node], where: str, *, depth: int) -> tuple[BulletSpec, ...]:
         out: list[BulletSpec] = []
         for i, node in enumerate(nodes):
-            key = f"{where}[{i}]"
+            key = f"{where}[{i + 1}]"
             if isinstance(node, ScalarNode) and not node.tag.endswith(":null"):
                 out.append(BulletSpec(Located(node.value, self.loc(node), key)))
                 continue

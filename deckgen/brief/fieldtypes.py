@@ -37,7 +37,7 @@ class Choice:
 class Field:
     """One key: its type, whether it must be given, and the words that explain it.
 
-    ``help`` is a noun phrase, so a missing required key reads "slides[2] needs 'alt' (help)".
+    ``help`` is a noun phrase, so a missing required key reads 'slide 3 "Map" needs 'alt' (help)'.
     ``choices`` on an ``ENUM`` are checked on load; on text they are listed for authors and
     editors but checked when the brief is resolved, by the chart code that owns them.
     ``low``/``high`` bound an integer's value, or a list's length.

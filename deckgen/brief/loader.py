@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from yaml.nodes import MappingNode, Node
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from deckgen.brief.bodies import BodyParser
 from deckgen.brief.builders import build_body
@@ -19,8 +19,10 @@ from deckgen.brief.fields import (
     KINDS,
     reading_fields,
 )
+from deckgen.brief.fieldtypes import BULLET
 from deckgen.brief.model import (
     Brief,
+    BulletSpec,
     DataAlias,
     DeckSpec,
     Located,
@@ -28,10 +30,14 @@ from deckgen.brief.model import (
     SlideSpec,
     SourceAlias,
 )
+from deckgen.brief.placeholders import report_placeholders
 from deckgen.brief.teaching import check_timing
-from deckgen.core.errors import Collector, Loc
+from deckgen.core.config import Project, find_project
+from deckgen.core.errors import Collector, DeckgenError, Loc
+from deckgen.core.slidenames import slide_key, slide_name
 from deckgen.core.suggest import did_you_mean
-from deckgen.core.yamlnodes import MapReader, describe, read_yaml
+from deckgen.core.yamlnodes import MapReader, describe, read_yaml_lines
+from deckgen.core.yamltraps import text_with_colon
 
 PROPERTY_LIMIT = 255  # characters a document property holds (title, author, subject, language)
 TOP_KEYS = ("deck", "sources", "data", "slides")
@@ -63,6 +69,7 @@ __all__ = [
 ]
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ALIAS = re.compile(r"[a-z0-9][a-z0-9-]*")
+_BULLET_AT = re.compile(r"bullets\[([0-9]+)\]")
 
 
 def _is_date(text: str) -> bool:
@@ -80,10 +87,22 @@ def load_brief(path: Path) -> tuple[Brief | None, Collector]:
     """Read and shape-check a brief; the collector holds every problem (and warnings)."""
     diags = Collector()
     hint = "a brief needs 'deck:' and 'slides:'; see briefs/ for examples"
-    root = read_yaml(path, diags, what="brief", empty_hint=hint)
+    root, lines = read_yaml_lines(path, diags, what="brief", empty_hint=hint)
     if root is None:
         return None, diags
-    return _Parser(str(path), diags).brief(root, name=path.stem), diags
+    report_placeholders(root, str(path), diags, lines)  # text `deckgen new` left to write
+    parser = _Parser(str(path), diags, _project(path, diags))
+    parser.lines = lines
+    return parser.brief(root, name=path.stem), diags
+
+
+def _project(path: Path, diags: Collector) -> Project:
+    """The project configuration over the brief; its problems are the brief's problems."""
+    try:
+        return find_project(path)
+    except DeckgenError as exc:
+        diags.extend(exc.diagnostics)
+        return Project(root=path.parent)
 
 
 def parse_brief(path: Path) -> Brief:
@@ -94,7 +113,57 @@ def parse_brief(path: Path) -> Brief:
     return brief
 
 
+def _place(rest: str, slide: str) -> str:
+    """A place inside a slide in words, from its key path after the slide's part:
+    ``bullets[2].bullets[1]`` -> 'bullet 2.1 on slide 3 "Title"'."""
+    parts: list[str] = []
+    numbers: list[str] = []
+    for part in rest.split("."):
+        if found := _BULLET_AT.fullmatch(part):
+            numbers.append(found.group(1))
+            continue
+        if numbers:
+            parts.append("bullet " + ".".join(numbers))
+            numbers = []
+        parts.append(f"'{part}'")
+    if numbers:
+        parts.append("bullet " + ".".join(numbers))
+    return " in ".join(reversed(parts)) + " on " + slide
+
+
+def _raw_title(node: MappingNode) -> str | None:
+    """The slide's title as written, or its kind's default title, before the slide is read."""
+    found = {k.value: v for k, v in node.value if isinstance(k, ScalarNode) and isinstance(v, ScalarNode)}
+    if "title" in found and str(found["title"].value).strip():
+        return str(found["title"].value)
+    kind = found["kind"].value if "kind" in found else None
+    return DEFAULT_TITLES.get(SlideKind(kind)) if kind in KINDS else None
+
+
 class _Parser(BodyParser):
+    def reader(self, node: MappingNode, where: str) -> MapReader:
+        """A reader whose messages name the slide by number and title, and can quote lines."""
+        slide, _, rest = where.partition(".")
+        label = self.names.get(slide)
+        if label is not None and rest:
+            label = _place(rest, label)
+        return MapReader(node, path=self.path, where=where, diags=self.diags, label=label, lines=self.lines)
+
+    def bullet(self, node: MappingNode, key: str, depth: int) -> BulletSpec | None:
+        """A bullet; ``- Allies: France and Italy`` is text with ': ' to quote, not a mapping."""
+        trap = text_with_colon(node, self.lines)
+        if trap is None or node.value[0][0].value in BULLET.keys:
+            return super().bullet(node, key, depth)
+        loc = Loc(self.path, trap.line, trap.col)
+        self.diags.error(loc, trap.code, trap.message, hint=trap.hint, key=key, span=trap.span)
+        return None
+
+    def __init__(self, path: str, diags: Collector, project: Project) -> None:
+        super().__init__(path, diags)
+        self.project = project  # its template and marking apply where the brief gives none
+        self.lines: list[str] = []  # the brief's lines, for advice that quotes a line as it should be
+        self.names: dict[str, str] = {}  # a slide's key -> its name in messages
+
     def brief(self, root: Node, *, name: str) -> Brief | None:
         if not isinstance(root, MappingNode):
             self.diags.error(
@@ -113,12 +182,22 @@ class _Parser(BodyParser):
         top.finish(TOP_KEYS, context="at the top level")
         if deck is None:
             return None
-        return Brief(path=self.path, name=name, deck=deck, sources=sources, slides=slides, data=data)
+        return Brief(
+            path=self.path,
+            name=name,
+            deck=deck,
+            sources=sources,
+            slides=slides,
+            data=data,
+            project=self.project,
+        )
 
     def deck(self, node: MappingNode) -> DeckSpec | None:
         r = self.reader(node, "deck")
         title = r.text("title", required=True, what="the deck title")
-        marking = r.text("marking", required=True, what="the handling marking shown on every slide")
+        default_marking = self.project.marking
+        what = "the handling marking shown on every slide"
+        marking = r.text("marking", required=default_marking is None, what=what)
         if marking is not None and not marking.strip():
             r.diags.error(
                 r.value_loc("marking"),
@@ -149,8 +228,8 @@ class _Parser(BodyParser):
             audience=r.text("audience") or "",
             presenter=r.text("presenter") or "",
             date=date,
-            marking=marking or "",
-            template=template,
+            marking=marking if marking is not None else default_marking or "",
+            template=template or self.project_template(),
             language=r.text("language") or "en-GB",
             layouts=self.layouts(r),
             as_of=self.located(r, "as-of"),
@@ -158,6 +237,13 @@ class _Parser(BodyParser):
         self.property_lengths(r, deck)
         r.finish(DECK_KEYS, context="in 'deck'")
         return deck if title is not None else None
+
+    def project_template(self) -> Located | None:
+        """The project's default template, located at its line in the configuration file."""
+        loc = self.project.origin_of("template")
+        if self.project.template is None or loc is None:
+            return None
+        return Located(self.project.template, loc, "template")
 
     def property_lengths(self, r: MapReader, deck: DeckSpec) -> None:
         """The deck's title, presenter, audience and language are also the file's properties,
@@ -239,15 +325,16 @@ class _Parser(BodyParser):
         return tuple(out)
 
     def slide(self, index: int, node: Node) -> SlideSpec | None:
-        where = f"slides[{index}]"
+        where = slide_key(index)
         if not isinstance(node, MappingNode):
             self.diags.error(
                 self.loc(node),
                 "wrong-type",
-                f"each slide should be a mapping starting with 'kind:', got {describe(node)}",
+                f"slide {index + 1} should be a mapping starting with 'kind:', got {describe(node)}",
                 key=where,
             )
             return None
+        self.names[where] = slide_name(index, _raw_title(node))
         r = self.reader(node, where)
         kind = self.kind(r, where)
         if kind is None:

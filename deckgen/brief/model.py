@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from deckgen.core.config import Project
 from deckgen.core.errors import Loc
 
 
@@ -265,3 +266,4 @@ class Brief:
     sources: tuple[SourceAlias, ...]
     slides: tuple[SlideSpec, ...]
     data: tuple[DataAlias, ...] = ()
+    project: Project | None = None  # the project configuration that applied (deckgen.core.config)

@@ -7,6 +7,7 @@ import string
 from deckgen.brief.model import CheckBody, Reveal, SectionBody, SlideKind, SlideSpec
 from deckgen.brief.values import Values
 from deckgen.core.errors import Collector
+from deckgen.core.slidenames import slide_key, slide_name
 
 LETTERS = string.ascii_uppercase
 
@@ -58,7 +59,7 @@ def check_timing(slides: tuple[SlideSpec, ...], diags: Collector) -> None:
             "untimed-sections",
             "the timing plan lists the deck's sections, and this deck has none",
             hint="add slides with 'kind: section' and 'minutes:', or remove the timing slide",
-            key=f"slides[{timing.index}]",
+            key=slide_key(timing.index),
         )
     for section in sections:
         assert isinstance(section.body, SectionBody)
@@ -66,7 +67,8 @@ def check_timing(slides: tuple[SlideSpec, ...], diags: Collector) -> None:
             diags.error(
                 section.loc,
                 "untimed-section",
-                f"section '{section.title}' has no 'minutes', and the deck has a timing plan",
+                f"{slide_name(section.index, section.title)} is a section with no 'minutes', "
+                "and the deck has a timing plan",
                 hint="add 'minutes: 10' (for example) to this section slide",
-                key=f"slides[{section.index}].minutes",
+                key=f"{slide_key(section.index)}.minutes",
             )

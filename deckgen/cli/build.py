@@ -33,7 +33,7 @@ from deckgen.core.errors import count_line
 @click.option(
     "--out-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the decks (default: decks/).",
+    help="Folder for the decks (default: the project's 'output' setting, see `deckgen config`; else decks/).",
 )
 @click.option(
     "-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Parallel processes."
@@ -59,7 +59,9 @@ def build(
     """Build decks from briefs or folders of briefs. A brief with any error writes nothing.
 
     Decks whose inputs have not changed since the last build are skipped; a failed brief does
-    not stop the others, and the exit code is 1 when any brief failed.
+    not stop the others, and the exit code is 1 when any brief failed. Decks go to the project's
+    output folder (`deckgen config` shows it), so a build writes to the same place from any
+    folder of the project.
 
     \b
     Examples:

@@ -29,6 +29,9 @@ from deckgen.core.errors import DeckgenError, count_line
 def check(briefs: tuple[Path, ...], strict: bool, as_json: bool, sources_dir: Path | None) -> None:
     """Check BRIEFS without writing anything: every problem, located.
 
+    Articles are found in the project's sources folder (`deckgen config` shows it), else in
+    sources/ beside each brief, so a check gives the same answer from any folder.
+
     \b
     Examples:
       deckgen check briefs/southern-flank-training.yaml

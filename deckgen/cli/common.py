@@ -53,5 +53,6 @@ sources_option = click.option(
     "--sources",
     "sources_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of source articles (default: 'sources/' next to the brief).",
+    help="Folder of source articles (default: the project's 'sources' setting, see `deckgen config`; "
+    "else 'sources/' next to the brief).",
 )

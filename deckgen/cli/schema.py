@@ -21,11 +21,19 @@ def schema(output: Path | None) -> None:
     """Print the JSON Schema of the brief format, for completion in editors.
 
     With the YAML language server (VS Code, Neovim, and others), put this line at the top of a
-    brief: # yaml-language-server: $schema=../docs/brief.schema.json
+    brief (the path is relative to the brief):
 
     \b
-    Example:
+      # yaml-language-server: $schema=../docs/brief.schema.json
+
+    The schema holds under any YAML loader: an unquoted date such as 2022-06-20 passes where a
+    date is meant, whether the validator reads it as text or as a date. It checks shapes, date
+    forms and closed sets; 'deckgen check' also resolves addresses, quotes and data.
+
+    \b
+    Examples:
       deckgen schema -o docs/brief.schema.json
+      check-jsonschema --schemafile docs/brief.schema.json briefs/*.yaml
     """
     from deckgen.brief.schema import brief_schema
     from deckgen.jobs.output import write_atomic

@@ -43,7 +43,8 @@ class Diagnostic:
 
     ``code`` is stable (``unknown-key``, ``quote-not-in-source``) so scripts and tests can match
     on it; ``message`` is written for the person who edits the file; ``key`` is the key path in
-    the brief (``slides[3].quote``); ``span`` is how many columns the caret underlines.
+    the brief, positions counted from 1 (``slides[3].quote`` is the third slide's quote); ``span``
+    is how many columns the caret underlines.
     """
 
     loc: Loc
@@ -154,7 +155,9 @@ def format_diagnostic(
     out = [f"{head} [{diagnostic.code}]"]
     line_text = _source_line(diagnostic.loc, source_lines)
     if line_text is not None:
-        shown, col = clip_line(line_text.rstrip("\n").expandtabs(1), max(diagnostic.loc.col, 1))
+        # A tab is one column to YAML and invisible in a terminal: shown as an arrow, it keeps
+        # the caret's column and shows what YAML found.
+        shown, col = clip_line(line_text.rstrip("\n").replace("\t", "\u2192"), max(diagnostic.loc.col, 1))
         out.append(f"    {shown}")
         width = max(1, min(diagnostic.span, len(shown) - col + 1))
         caret = " " * (col - 1) + "^" + "~" * (width - 1)

@@ -9,7 +9,7 @@ fields be read from the raw scalar so that ``title: No`` stays "No". Files are r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +20,18 @@ from deckgen.core.errors import Collector, Loc, file_problem
 from deckgen.core.files import FileProblem, position, read_text
 from deckgen.core.suggest import suggestions
 from deckgen.core.yamlcompose import MAX_DEPTH, MAX_NODES, TooLarge, compose_text, reader_index
+from deckgen.core.yamltraps import syntax_trap, text_with_colon
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "MapReader", "TooLarge", "compose", "compose_text", "read_yaml"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "MapReader",
+    "TooLarge",
+    "compose",
+    "compose_text",
+    "read_yaml",
+    "read_yaml_lines",
+]
 
 # What OOXML cannot store: C0 controls but tab, newline and carriage return; U+FFFE, U+FFFF; surrogates.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
@@ -67,6 +77,12 @@ def compose(text: str, path: str, diags: Collector) -> Node | None:
             "repeating aliases",
         )
     except yaml.MarkedYAMLError as exc:
+        trap = syntax_trap(text, exc)
+        if trap is not None:
+            diags.error(
+                Loc(path, trap.line, trap.col), trap.code, trap.message, hint=trap.hint, span=trap.span
+            )
+            return None
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and mark is not None and mark.line >= text.count("\n"):
             # "Unexpected end of stream": the useful place is where the unclosed thing started.
@@ -137,16 +153,24 @@ def whole_number(node: Node) -> int | None:
 
 def read_yaml(path: Path, diags: Collector, *, what: str, empty_hint: str) -> Node | None:
     """Read and compose one YAML file, reporting a missing, unreadable, broken or empty file."""
+    return read_yaml_lines(path, diags, what=what, empty_hint=empty_hint)[0]
+
+
+def read_yaml_lines(
+    path: Path, diags: Collector, *, what: str, empty_hint: str
+) -> tuple[Node | None, list[str]]:
+    """Like ``read_yaml``, with the file's lines (none when it cannot be read), for advice that
+    quotes the line as it should be written."""
     shown = str(path)
     try:
         text = read_text(path, what)
     except FileProblem as exc:
         diags.add(file_problem(shown, exc))
-        return None
+        return None, []
     root = compose(text, shown, diags)
     if root is None and not diags.has_errors:
         diags.error(Loc(shown, 1, 1), f"empty-{what}", f"the {what} is empty", hint=empty_hint)
-    return root
+    return root, text.splitlines()
 
 
 @dataclass(frozen=True)
@@ -162,10 +186,21 @@ class MapReader:
     Call ``get_*`` for every key the schema knows, then ``finish()`` to report unknown keys.
     """
 
-    def __init__(self, node: MappingNode, *, path: str, where: str, diags: Collector) -> None:
+    def __init__(
+        self,
+        node: MappingNode,
+        *,
+        path: str,
+        where: str,
+        diags: Collector,
+        label: str | None = None,
+        lines: Sequence[str] = (),
+    ) -> None:
         self.node = node
         self.path = path
-        self.where = where
+        self.where = where  # the key path, for diagnostics' 'key': slides[3].bullets[1]
+        self.label = label or where or "the brief"  # the same place in words, for messages
+        self.lines = lines  # the file's lines, when advice quotes a line as it should be
         self.diags = diags
         self.entries: dict[str, Entry] = {}
         self._seen: set[str] = set()
@@ -184,7 +219,7 @@ class MapReader:
                 diags.error(
                     node_loc(path, key_node),
                     "duplicate-key",
-                    f"duplicate key '{key}' in {where or 'the brief'}",
+                    f"duplicate key '{key}' in {self.label}",
                     hint=f"'{key}' is already set on line {first}; "
                     "YAML would silently keep only the last one",
                     key=self._key(key),
@@ -220,7 +255,7 @@ class MapReader:
         self.diags.error(
             self.loc,
             "missing-key",
-            f"{self.where or 'the brief'} needs '{key}' ({what})",
+            f"{self.label} needs '{key}' ({what})",
             hint=hint or f"add a line '{key}: ...' here",
             key=self._key(key),
         )
@@ -273,6 +308,8 @@ class MapReader:
         return None
 
     def type_error(self, node: Node, key: str, expected: str) -> None:
+        if expected == "text" and self.colon_trap(node, key):
+            return
         self.diags.error(
             node_loc(self.path, node),
             "wrong-type",
@@ -281,6 +318,21 @@ class MapReader:
             key=self._key(key),
             span=_span(node),
         )
+
+    def colon_trap(self, node: Node, key: str) -> bool:
+        """Report ``- Allies: France`` (text with ': ', read as a mapping) as text to quote."""
+        trap = text_with_colon(node, self.lines)
+        if trap is None:
+            return False
+        self.diags.error(
+            Loc(self.path, trap.line, trap.col),
+            trap.code,
+            trap.message,
+            hint=trap.hint,
+            key=self._key(key),
+            span=trap.span,
+        )
+        return True
 
     def finish(self, known: tuple[str, ...] | list[str], *, context: str = "") -> None:
         """Report every key that the schema did not ask for, with the nearest known key."""
@@ -295,7 +347,7 @@ class MapReader:
             self.diags.error(
                 node_loc(self.path, entry.key_node),
                 "unknown-key",
-                f"unknown key '{key}' in {self.where or 'the brief'}",
+                f"unknown key '{key}' in {self.label}",
                 hint=hint,
                 key=self._key(key),
                 span=len(key),

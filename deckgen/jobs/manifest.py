@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -52,8 +53,25 @@ def _kind(path: Path) -> str:
 
 
 def file_digest(path: Path, what: str | None = None) -> str:
-    """sha256 of a regular file; ``FileProblem`` for a FIFO, device, folder or oversized file."""
-    return hashlib.sha256(read_bytes(path, what or _kind(path))).hexdigest()
+    """sha256 of a regular file; ``FileProblem`` for a FIFO, device, folder or oversized file.
+
+    A ``pyproject.toml`` is a deck's input only for its ``[tool.deckgen]`` table: its digest is that
+    table's, so bumping the package's version does not rebuild every deck."""
+    data = read_bytes(path, what or _kind(path))
+    if path.name == "pyproject.toml" and (table := _deckgen_table(data)) is not None:
+        canonical = json.dumps(table, sort_keys=True, default=str).encode("utf-8")
+        return "tool.deckgen:" + hashlib.sha256(canonical).hexdigest()
+    return hashlib.sha256(data).hexdigest()
+
+
+def _deckgen_table(data: bytes) -> object | None:
+    """The ``[tool.deckgen]`` table of a pyproject.toml's bytes; None when it is not TOML or has none."""
+    try:
+        parsed = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    tool = parsed.get("tool")
+    return tool.get("deckgen") if isinstance(tool, dict) else None
 
 
 def environment() -> dict[str, str]:

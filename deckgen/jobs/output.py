@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from deckgen.core.config import find_project, shown_path
 from deckgen.core.errors import DeckgenError, Diagnostic, Loc
 from deckgen.jobs.manifest import STATE_DIR, manifest_path
 
@@ -23,8 +24,13 @@ _FULL_DISK = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG})
 
 
 def default_output(brief: Path) -> Path:
-    """Where a brief's deck goes when no output is named: ``decks/<brief>.pptx``."""
-    return Path("decks") / f"{brief.stem}.pptx"
+    """Where a brief's deck goes when no output is named: ``<output>/<brief>.pptx``, the output
+    folder of the brief's project configuration (``decks/`` in the working folder without one)."""
+    try:
+        folder = find_project(brief).output_folder()
+    except DeckgenError:
+        folder = Path("decks")  # checking the brief reports the broken configuration
+    return Path(shown_path(folder)) / f"{brief.stem}.pptx"
 
 
 def output_problem(path: Path) -> str | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from deckgen.charts.model import ChartData, ChartLayout
 from deckgen.core.errors import Loc
+from deckgen.core.slidenames import slide_key, slide_name
 from deckgen.plan.boxes import Box
 
 
@@ -193,7 +194,12 @@ class SlidePlan:
 
     @property
     def key(self) -> str:
-        return f"slides[{self.index}]" if self.index is not None else "slides"
+        return slide_key(self.index) if self.index is not None else "slides"
+
+    @property
+    def name(self) -> str:
+        """The slide in messages: 'slide 15 "Why the Sahel matters"' (numbered as in the brief)."""
+        return slide_name(self.index, self.title)
 
     def notes_for(self, kinds: frozenset[NoteKind]) -> str:
         """The blocks of the given kinds, in order, as paragraphs."""

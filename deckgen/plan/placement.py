@@ -216,7 +216,7 @@ class _Placer:
         if not fits(runs, Box.of(self.role.bodies[0]), family=style.family, indents=style.indents):
             self.warn(
                 "text-overflow",
-                f"the text of section '{self.slide.title}' does not fit its box at 18 pt",
+                f"the text of section {self.slide.name} does not fit its box at 18 pt",
                 hint="shorten the section's text",
             )
         return replace(content, size=size)

@@ -11,6 +11,7 @@ from deckgen.brief.model import BulletSpec, SlideKind
 from deckgen.charts import NATIVE_KINDS, alt_text
 from deckgen.charts.model import ChartData, Renderer
 from deckgen.core.errors import Collector
+from deckgen.core.slidenames import slide_key, slide_name
 from deckgen.core.textnorm import first_words, sanitize
 from deckgen.plan.chartsplit import split_timeline
 from deckgen.plan.citations import (
@@ -166,19 +167,19 @@ class _Planner:
             self.diags.error(
                 rs.spec.loc,
                 "text-overflow",
-                f"a paragraph on '{plan.title}' does not fit its box even at 18 pt",
+                f"a paragraph on {slide_name(rs.spec.index, plan.title)} does not fit its box even at 18 pt",
                 hint=f"shorten it or split it: \u201c{first_words(exc.text, 10)}\u201d",
-                key=f"slides[{rs.spec.index}]",
+                key=slide_key(rs.spec.index),
             )
             return (plan,)
         if len(plans) > 1:
             self.diags.warning(
                 rs.spec.loc,
                 "text-overflow",
-                f"the text of '{plan.title}' does not fit at 18 pt; "
+                f"the text of {slide_name(rs.spec.index, plan.title)} does not fit at 18 pt; "
                 f"it continues on {len(plans) - 1} follow-on slide{'s' if len(plans) > 2 else ''}",
                 hint="shorten the bullets or split the slide; --strict makes this an error",
-                key=f"slides[{rs.spec.index}]",
+                key=slide_key(rs.spec.index),
             )
         return plans
 
@@ -205,11 +206,12 @@ class _Planner:
             self.diags.warning(
                 rs.spec.loc,
                 "chart-continued",
-                f"the timeline on '{plan.title}' has more milestones than its box holds at 12 pt; "
+                f"the timeline on {slide_name(rs.spec.index, plan.title)} has more milestones than its box "
+                "holds at 12 pt; "
                 f"they continue on {len(plans) - 1} follow-on slide{'s' if len(plans) > 2 else ''}",
                 hint="filter the timeline to fewer kinds or years to keep it on one slide; "
                 "--strict makes this an error",
-                key=f"slides[{rs.spec.index}]",
+                key=slide_key(rs.spec.index),
             )
         return plans
 
@@ -336,7 +338,7 @@ class _Planner:
                 "empty-agenda",
                 "the agenda lists the deck's section slides, and this deck has none",
                 hint="add slides with 'kind: section', or remove the agenda slide",
-                key=f"slides[{rs.spec.index}]",
+                key=slide_key(rs.spec.index),
             )
         return tuple(Bullet(sanitize(s.spec.title or "")) for s in sections)
 
@@ -347,7 +349,7 @@ class _Planner:
                 "empty-sources",
                 "the sources slide lists the articles the deck cites, and no slide cites one",
                 hint="add 'cite:' to the slides that use a source, or remove the sources slide",
-                key=f"slides[{rs.spec.index}]",
+                key=slide_key(rs.spec.index),
             )
         return sources_list(self.deck, self.numbers, self.sizes, self.charts())
 

@@ -9,8 +9,9 @@ from typing import TypeVar
 from deckgen.brief.model import Brief, ChartBody, Located
 from deckgen.charts.compute import NATIVE_KINDS, compute
 from deckgen.charts.model import Annotation, ChartData, ChartFilter, ChartKind, ChartSpec, Renderer
-from deckgen.core.errors import Collector, Loc
+from deckgen.core.errors import Collector, Diagnostic, Loc
 from deckgen.core.files import FileProblem, check_file, check_name
+from deckgen.core.memo import cached
 from deckgen.core.suggest import suggestions
 from deckgen.dataset import DateError, check_dataset, parse_year_month
 from deckgen.dataset.model import Dataset, Flank, Status, YearMonth
@@ -43,6 +44,13 @@ def brief_file(base: Path, ref: Located, what: str, diags: Collector, *, hint: s
         )
         return None
     return path
+
+
+def _verified(path: Path, folder: Path) -> tuple[Dataset | None, tuple[Diagnostic, ...], tuple[str, ...]]:
+    """A dataset checked against a library of its own, so the articles it read are known."""
+    library = SourceLibrary(folder)
+    dataset, found = check_dataset(path, sources=library)
+    return dataset, tuple(found.items), tuple(article.id for article in library.loaded())
 
 
 class ChartResolver:
@@ -97,8 +105,16 @@ class ChartResolver:
         path = brief_file(self.base, ref, "dataset", self.diags)
         if path is None:
             return None
-        dataset, found = check_dataset(path, sources=self.library)
-        self.diags.extend(list(found.items))
+        # Verified against the articles in the library's folder: in a long-lived process (deckgen
+        # watch) the result is kept while the dataset and those articles keep their bytes.
+        folder = self.library.folder
+        articles = tuple(folder / f"{article_id}.md" for article_id in self.library.ids())
+        dataset, found, cited = cached(
+            "dataset", (path, *articles), str(folder), lambda: _verified(path, folder)
+        )
+        for article_id in cited:
+            self.library.get(article_id)  # what the evidence cites is an input of the deck too
+        self.diags.extend(list(found))
         return dataset
 
     def chart(self, body: ChartBody, dataset: Dataset | None) -> ChartData | None:

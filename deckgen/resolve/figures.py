@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from deckgen.brief.model import ChartBody, SlideSpec
 from deckgen.charts.model import ChartData
 from deckgen.core.errors import Collector, Loc
+from deckgen.core.slidenames import slide_key
 from deckgen.core.suggest import suggestions
 from deckgen.dataset.model import Dataset, Flank
 from deckgen.resolve.terms import NUMBER_WORDS, normal
@@ -108,7 +109,7 @@ def chart_text(
 ) -> tuple[str, str]:
     """A chart slide's caption and notes with their figures filled; a number typed by hand that
     equals one of the figures is a ``typed-figure`` warning at the text."""
-    where = f"slides[{spec.index}]"
+    where = slide_key(spec.index)
     out = []
     for text, loc, key in (
         (body.caption, body.caption_at, f"{where}.caption"),

@@ -14,6 +14,7 @@ from enum import StrEnum
 from deckgen.brief.fields import DEFAULT_TITLES
 from deckgen.brief.model import Brief, Claim, Located, SlideSpec
 from deckgen.core.errors import Collector
+from deckgen.core.slidenames import slide_name
 from deckgen.resolve.terms import Term, Token, extract_terms, find, known_names, tokens
 from deckgen.sources.model import Article, Paragraph, Passage
 
@@ -88,7 +89,7 @@ class Grounder:
             self.diags.warning(
                 first.loc,
                 "uncited-claim",
-                f"'{title}' makes {many} with no 'cite'",
+                f"{slide_name(spec.index, title)} makes {many} with no 'cite'",
                 hint="add 'cite: alias#section/pN' for the paragraph it comes from (on the slide or the "
                 "bullet), or 'synthesis: true' if it is the staff's own reading",
                 key=first.key,

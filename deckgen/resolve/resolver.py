@@ -20,8 +20,10 @@ from deckgen.charts.model import ChartData
 from deckgen.core.assets import DEFAULT_TEMPLATE_NAME, default_template_path, profile_path
 from deckgen.core.errors import Collector, DeckgenError, Loc, file_problem
 from deckgen.core.files import FileProblem, check_name, read_text
+from deckgen.core.slidenames import slide_key
 from deckgen.core.suggest import did_you_mean
 from deckgen.core.textnorm import first_words, fold, locate, split_sentences
+from deckgen.core.yamltraps import quoted
 from deckgen.dataset.model import SourceEvidence
 from deckgen.resolve.charts import ChartResolver, brief_file
 from deckgen.resolve.figures import chart_figures, chart_text
@@ -47,6 +49,10 @@ from deckgen.sources import (
 from deckgen.sources.model import Article, Passage
 
 __all__ = ["picture_size", "resolve"]
+# Quotation marks typed around a quote, which the slide supplies itself: curly, straight,
+# low-9 and guillemets, opening and closing.
+_OPENING_MARKS = frozenset("\u201c\u2018\u201e\u201a\u00ab\u00bb\"'")
+_CLOSING_MARKS = frozenset("\u201d\u2019\u201c\u2018\u00bb\u00ab\"'")
 
 
 def resolve(brief: Brief, *, sources_dir: Path | None = None) -> tuple[ResolvedDeck | None, Collector]:
@@ -58,7 +64,9 @@ class _Resolver:
     def __init__(self, brief: Brief, sources_dir: Path | None) -> None:
         self.brief = brief
         self.base = Path(brief.path).parent
-        self.library = SourceLibrary(sources_dir or self.base / "sources")
+        # --sources, else the project configuration's folder, else sources/ beside the brief.
+        configured = brief.project.sources if brief.project is not None else None
+        self.library = SourceLibrary(sources_dir or configured or self.base / "sources")
         self.diags = Collector()
         self.aliases: dict[str, str] = {}
         self.used_aliases: set[str] = set()
@@ -92,6 +100,8 @@ class _Resolver:
             for article in rs.articles:
                 cited.setdefault(article.id, article)
         inputs = {Path(self.brief.path).resolve(), template.resolve()}
+        if self.brief.project is not None and self.brief.project.config is not None:
+            inputs.add(self.brief.project.config)  # its defaults shape the deck
         profile = profile_path(template)
         if profile.is_file():
             inputs.add(profile.resolve())
@@ -239,7 +249,7 @@ class _Resolver:
                 found = self.image(body.path)
                 return ResolvedImage(*base, body, *found) if found is not None else None
             case ChartBody():
-                dataset = self.charts.dataset(body.data, spec.loc, f"slides[{spec.index}]")
+                dataset = self.charts.dataset(body.data, spec.loc, slide_key(spec.index))
                 chart = self.charts.chart(body, dataset)
                 if chart is None or dataset is None:
                     return None
@@ -273,6 +283,8 @@ class _Resolver:
             span = locate(para.text, quote.value)
             if span is not None:
                 return para.text[span[0] : span[1]]
+        if self.marks_around(quote, passage):
+            return None
         closest = quote_closest(passage.text, quote.value)
         self.diags.error(
             quote.loc,
@@ -283,6 +295,25 @@ class _Resolver:
             span=len(quote.value),
         )
         return None
+
+    def marks_around(self, quote: Located, passage: Passage) -> bool:
+        """Report a quote that would be found without the quotation marks typed around it."""
+        text = quote.value.strip()
+        if len(text) < 3 or text[0] not in _OPENING_MARKS or text[-1] not in _CLOSING_MARKS:
+            return False
+        bare = text[1:-1].strip()
+        if not any(locate(para.text, bare) for para in passage.paragraphs):
+            return False
+        self.diags.error(
+            quote.loc,
+            "quote-not-in-source",
+            f"the outer {text[0]} {text[-1]} are not in {passage.address}; "
+            "the slide adds its own quotation marks",
+            hint=f"drop them: quote: {quoted(bare)}",
+            key=quote.key,
+            span=len(quote.value),
+        )
+        return True
 
     def excerpt(self, spec: SlideSpec, body: ExcerptBody, passage: Passage) -> ResolvedExcerpt | None:
         sentences = [s for para in passage.paragraphs for s in split_sentences(para.text)]
@@ -296,7 +327,7 @@ class _Resolver:
                     "no-such-sentence",
                     f"{passage.address} has {len(sentences)} sentences, not {number}",
                     hint=f"its sentences are {listing}",
-                    key=f"slides[{spec.index}].sentences",
+                    key=f"{slide_key(spec.index)}.sentences",
                 )
             else:
                 chosen.append(sentences[number - 1])

@@ -127,7 +127,7 @@ def _warning(d: Diagnostic) -> WarningReview:
         message=d.message,
         hint=d.hint,
         key=d.key,
-        slide=int(found.group(1)) if found else None,
+        slide=int(found.group(1)) - 1 if found else None,  # keys count slides from 1
     )
 
 

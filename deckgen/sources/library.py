@@ -8,6 +8,7 @@ from pathlib import Path
 
 from deckgen.core.errors import Collector, DeckgenError, Diagnostic, Loc
 from deckgen.core.files import NAME_MAX, FileProblem, read_text
+from deckgen.core.memo import cached
 from deckgen.core.suggest import suggestions
 from deckgen.sources.address import is_valid_id
 from deckgen.sources.markdown import load_article
@@ -53,7 +54,8 @@ class SourceLibrary:
         if path is None:
             return None
         # A deck cites what the library loads, so the importer's placeholders are errors here.
-        article = load_article(path, finished=True)
+        # A long-lived process (deckgen watch) keeps the parse while the file's bytes are unchanged.
+        article = cached("article", (path,), True, lambda: load_article(path, finished=True))
         if article.id != article_id:
             # Briefs find articles by file name, so an `id:` that disagrees would make one
             # article answer to two names.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jsonschema
@@ -108,6 +109,10 @@ def test_the_required_keys_alone_make_a_slide(kind: SlideKind, tmp_path: Path) -
     assert brief is not None and len(brief.slides) == 2
 
 
+# How messages name the slide these tests write: its 1-based number, then any title.
+_SLIDE_NAME = rf'slide {SLIDE_INDEX + 1}(?: "[^"]+")?'
+
+
 def _typo(key: str) -> str:
     return key + key[-1]  # "bullets" -> "bulletss"
 
@@ -120,7 +125,8 @@ def test_a_near_miss_gets_did_you_mean(kind: SlideKind, field: Field, tmp_path: 
     _, found = _load(write(tmp_path, minimal(kind) + f"    {typo}: x\n"))
     unknown = [d for d in found if d.code == "unknown-key"]
     assert len(unknown) == 1, [d.message for d in found]
-    assert unknown[0].message == f"unknown key '{typo}' in slides[{SLIDE_INDEX}]"
+    # Named by number and title, as written or the kind's default: 'slide 2 "Key takeaways"'.
+    assert re.fullmatch(rf"unknown key '{typo}' in {_SLIDE_NAME}", unknown[0].message), unknown[0].message
     assert unknown[0].hint == f"did you mean '{key}'?"
     assert (unknown[0].loc.line, unknown[0].loc.col) == (SLIDE_LINE + len(required(kind)) + 1, 5)
 
@@ -135,15 +141,15 @@ def test_a_missing_required_key_is_reported_where_the_slide_starts(
     assert [d.code for d in found] == ["missing-key"], [d.message for d in found]
     (d,) = found
     assert str(d.loc) == f"{path}:{SLIDE_LINE}:5"
-    assert d.key == f"slides[{SLIDE_INDEX}].{key}"
-    assert d.message.startswith(f"slides[{SLIDE_INDEX}] needs '{key}' ({field.help}")
+    assert d.key == f"slides[{SLIDE_INDEX + 1}].{key}"  # keys count slides from 1
+    assert re.match(rf"{_SLIDE_NAME} needs '{key}' \({re.escape(field.help)}", d.message), d.message
 
 
 def test_a_slide_without_its_kind_is_reported_located(tmp_path: Path) -> None:
     path = write(tmp_path, "  - title: No kind\n")
     _, found = _load(path)
     assert [(d.code, str(d.loc), d.key) for d in found] == [
-        ("missing-key", f"{path}:{SLIDE_LINE}:5", f"slides[{SLIDE_INDEX}].kind")
+        ("missing-key", f"{path}:{SLIDE_LINE}:5", f"slides[{SLIDE_INDEX + 1}].kind")
     ]
 
 

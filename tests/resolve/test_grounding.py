@@ -129,8 +129,8 @@ def test_text_with_no_citation_is_an_uncited_claim_once_per_slide(tmp_path: Path
     result = run("check", path)
     lines = [line for line in result.output.splitlines() if "[uncited-claim]" in line]
     assert lines == [
-        f"{path}:8:15: warning: 'Key takeaways' makes 2 statements with no 'cite' [uncited-claim]",
-        f"{path}:11:15: warning: 'C' makes a statement with no 'cite' [uncited-claim]",
+        f"{path}:8:15: warning: slide 1 \"Key takeaways\" makes 2 statements with no 'cite' [uncited-claim]",
+        f"{path}:11:15: warning: slide 2 \"C\" makes a statement with no 'cite' [uncited-claim]",
     ], result.output
 
 

@@ -13,6 +13,7 @@ from pptx.util import Emu
 
 from deckgen.core.assets import profile_path
 from deckgen.core.errors import DeckgenError, Diagnostic, Loc
+from deckgen.core.memo import cached
 from deckgen.plan.model import Layout
 from deckgen.render.template.measure import template_geometry as template_geometry
 from deckgen.render.template.measure import theme_fonts as theme_fonts
@@ -52,8 +53,22 @@ def check_template(
     """Every problem with ``path`` as a template, found before anything is rendered.
 
     ``layout_names`` are the brief's overrides of the role -> layout mapping; every role is
-    checked unless ``roles`` narrows it to the ones a deck uses.
+    checked unless ``roles`` narrows it to the ones a deck uses. A long-lived process (deckgen
+    watch) keeps the answer while the template and its profile keep their bytes.
     """
+    names = tuple(sorted((role.value, name) for role, name in layout_names.items()))
+    used = None if roles is None else tuple(sorted(set(roles), key=lambda role: role.value))
+    return cached(
+        "template-check",
+        (path, profile_path(path)),
+        (names, used),
+        lambda: _check_template(path, layout_names, used),
+    )
+
+
+def _check_template(
+    path: Path, layout_names: Mapping[Layout, str], roles: Iterable[Layout] | None
+) -> tuple[Diagnostic, ...]:
     try:
         prs = open_template(path)
         profile = load_profile(path)

@@ -17,6 +17,8 @@ from pptx.shapes.base import BaseShape
 from pptx.slide import SlideLayout, SlideMaster
 
 from deckgen.charts.model import ChartStyle
+from deckgen.core.assets import profile_path
+from deckgen.core.memo import cached
 from deckgen.core.units import EMU_PER_PT
 from deckgen.fit import BRIEFING_BODY
 from deckgen.plan.geometry import DEFAULT_FAMILY, Box4, RoleGeometry, TemplateGeometry, TextStyle
@@ -37,8 +39,19 @@ from deckgen.render.template.slots import Slots, find_slots
 def template_geometry(path: Path, layout_names: Mapping[Layout, str]) -> TemplateGeometry:
     """Slide size and, per role the template can serve, where text goes and how big it is.
 
-    A role the template cannot serve is left out; ``check_template`` says why.
+    A role the template cannot serve is left out; ``check_template`` says why. A long-lived
+    process (deckgen watch) keeps the answer while the template and its profile keep their bytes.
     """
+    names = tuple(sorted((role.value, name) for role, name in layout_names.items()))
+    return cached(
+        "template-geometry",
+        (path, profile_path(path)),
+        names,
+        lambda: _template_geometry(path, layout_names),
+    )
+
+
+def _template_geometry(path: Path, layout_names: Mapping[Layout, str]) -> TemplateGeometry:
     prs = open_template(path)
     profile = load_profile(path)
     roles = {}

@@ -153,11 +153,10 @@ def test_chart_notes_carry_every_records_evidence(example_decks: dict[str, Path]
     slide = _slide(example_decks["southern-flank-training"], FLANKS_TITLE)
     notes = slide.notes_slide.notes_text_frame.text
     # 42 records: all 45 but the two planned (Port Sudan, Egypt's air-base draft) and the Donbas war,
-    # which ends in February 2022; 5 single-source (the 6 counted by hand in
-    # tests/dataset/test_strength.py, less Port Sudan).
-    assert "Evidence for this chart (42 records; 5 rest on a single source, marked [single source]):" in notes
+    # which ends in February 2022; none single-source (tests/dataset/test_strength.py).
+    assert "Evidence for this chart (42 records; none rests on a single source):" in notes
     assert notes.count("\n- ") == 42
-    assert notes.count(" [single source]\n") == 5
+    assert "[single source]" not in notes
     assert "\u201cupgrading a naval base in Tartus\u201d" in notes
     footer = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
     assert "Data: Russian military and security presence" in footer

@@ -14,14 +14,7 @@ from tests.conftest import BRIEFS, SOURCES
 
 DATASET = BRIEFS / "data" / "russian-presence.yaml"
 # Counted by hand from the YAML (tests/dataset/test_strength.py says which source each rests on).
-SINGLE_SOURCE = [
-    "belarus-union-state",
-    "kaliningrad-iskander",
-    "syria-s300",
-    "car-arms",
-    "sudan-port-sudan",
-    "sudan-wagner",
-]
+SINGLE_SOURCE: list[str] = []  # a second publisher for each since the review of 30 November 2026
 REGIONS = {
     "east": {"eastern-europe": 8, "black-sea-caucasus": 8},
     "south": {"levant": 7, "north-africa": 6, "sahel": 3, "central-africa": 3, "horn-red-sea": 3},
@@ -54,11 +47,9 @@ def test_the_shipped_dataset_is_audited() -> None:
     ]
     marked = [line.split()[0] for line in lines if line.endswith("[single source]")]
     assert marked == SINGLE_SOURCE
-    single = lines.index("single source: 6 of 45 records")
-    assert [line.split()[0] for line in lines[single + 1 : single + 7]] == SINGLE_SOURCE
-    # The 23 records the November 2026 audit added or corrected carry a review date; 22 do not.
-    never = lines.index("never reviewed: 22 of 45 records")
-    assert len(lines) == never + 23 and lines[never + 1] == "  ukraine-invasion-2022"
+    assert "single source: none of 45 records" in lines
+    # Every record was reviewed on 30 November 2026: the list is the file's last line.
+    assert lines[-1] == "never reviewed: none of 45 records"
 
 
 def test_json_has_stable_keys_and_the_hand_counts() -> None:
@@ -79,14 +70,14 @@ def test_json_has_stable_keys_and_the_hand_counts() -> None:
         "not_reviewed",
     ]
     assert (data["status"], data["diagnostics"], data["as_of"], data["since"]) == ("ok", [], "2022-05", None)
-    assert data["counts"] == {"records": 45, "single_source": 6, "not_reviewed": 22}
+    assert data["counts"] == {"records": 45, "single_source": 0, "not_reviewed": 0}
     assert data["single_source"] == SINGLE_SOURCE
     found = {f["flank"]: {g["id"]: len(g["records"]) for g in f["regions"]} for f in data["flanks"]}
     assert found == REGIONS
     assert [f["records"] for f in data["flanks"]] == [16, 22, 7]
     records = [r for f in data["flanks"] for g in f["regions"] for r in g["records"]]
     assert [r["id"] for r in records if r["strength"]["single_source"]] == SINGLE_SOURCE
-    assert {r["reviewed"] for r in records} == {None, "2026-11-30"}
+    assert {r["reviewed"] for r in records} == {"2026-11-30"}
 
 
 def small(tmp_path: Path, reviewed: str = "") -> Path:

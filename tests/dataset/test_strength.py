@@ -32,45 +32,14 @@ ROOT = Path(__file__).resolve().parents[2]
 DATASET = ROOT / "briefs" / "data" / "russian-presence.yaml"
 
 # Counted by hand from briefs/data/russian-presence.yaml: the records whose evidence is one article
-# (however many quotes) or one publisher. Update it with the file.
-HAND_SINGLE_SOURCE = (
-    "belarus-union-state",  # the Union State treaty only
-    "kaliningrad-iskander",  # Reuters only
-    "syria-s300",  # Reuters only
-    "car-arms",  # TASS only
-    "sudan-port-sudan",  # the article only
-    "sudan-wagner",  # Sudan Tribune only
-)
-# No longer single: azerbaijan-karabakh (the statement's text and the Russian defence ministry),
-# car-instructors (now car-wagner: TASS, CNN, The Sentry); algeria-air-bases is out of the file.
-# The records the November 2026 audit added or corrected, each checked against its sources' text.
-HAND_REVIEWED = frozenset(
-    [
-        "belarus-staging-2022",
-        "belarus-radar-comms",
-        "ukraine-donbas",
-        "crimea-black-sea-fleet",
-        "crimea-militarisation",
-        "azerbaijan-karabakh",
-        "turkiye-s400",
-        "syria-air-bases",
-        "syria-tartus",
-        "mediterranean-task-force",
-        "algeria-arms",
-        "egypt-arms",
-        "egypt-access",
-        "mali-wagner",
-        "mali-arms",
-        "car-wagner",
-        "kola-northern-fleet",
-        "kola-alakurtti-brigade",
-        "kola-pechenga-brigade",
-        "arctic-kotelny",
-        "arctic-nagurskoye",
-        "arctic-novaya-zemlya-air-defence",
-        "arctic-bastion",
-    ]
-)
+# (however many quotes) or one publisher. None since the review of 30 November 2026 found a second
+# publisher for each of the six that had one: belarus-union-state (PISM), kaliningrad-iskander
+# (Deutsche Welle), syria-s300 (TRT World), car-arms (The Moscow Times), sudan-port-sudan (The
+# Moscow Times), sudan-wagner (UPI). Update it with the file.
+HAND_SINGLE_SOURCE: tuple[str, ...] = ()
+# Every record's evidence was checked against its sources' stored text that day.
+HAND_REVIEW_DAY = YearMonthDay(2026, 11, 30)
+
 
 ARTICLE_P1 = SourceEvidence("southern-underbelly#syria/p1", "a quote", "Fix & Kausch, p1.")
 ARTICLE_P2 = SourceEvidence("southern-underbelly#libya/p1", "another quote", "Fix & Kausch, p2.")
@@ -133,7 +102,7 @@ def test_the_shipped_single_source_records_are_the_hand_counted_ones(shipped: Da
     assert by_id["syria-intervention"].strength == Strength(2, article=True)
     assert by_id["libya-mercenaries"].strength == Strength(3, article=True)
     assert by_id["kaliningrad-baltic-fleet"].strength == Strength(3, article=False)
-    assert by_id["sudan-port-sudan"].strength == Strength(1, article=True)
+    assert by_id["sudan-port-sudan"].strength == Strength(2, article=True)  # the op-ed and The Moscow Times
     assert by_id["arctic-nagurskoye"].strength == Strength(
         2, article=False
     )  # two Barents Observer pages are one
@@ -143,9 +112,7 @@ def test_the_shipped_dataset_describes_may_2022_and_says_which_records_were_revi
     shipped: Dataset,
 ) -> None:
     assert shipped.as_of == YearMonthDay(2022, 5)
-    reviewed = {r.id: r.reviewed for r in shipped.records if r.reviewed is not None}
-    assert set(reviewed) == HAND_REVIEWED
-    assert set(reviewed.values()) == {YearMonthDay(2026, 11, 30)}
+    assert {r.reviewed for r in shipped.records} == {HAND_REVIEW_DAY}
 
 
 # -- reviewed: and as-of: ------------------------------------------------------------------------

@@ -53,8 +53,28 @@ UNSUPPORTED = ("Syria", "Libya", "Sudan", "Sahel")
 ARTICLE_INJECTION = " <script>alert(3)</script> & <i>so</i> must we."
 
 
+# The shipped dataset has no single-source record since its review; the copy gets one, so the
+# sheet's single-source flag has something to flag.
+SINGLE_SOURCE_RECORD = """
+  - id: review-test-single-source
+    country: {code: SD, name: Sudan}
+    region: horn-red-sea
+    kind: naval
+    label: A record resting on one article alone (the review test's)
+    since: 2020
+    status: active
+    evidence:
+      - cite: su#sahel/p1
+        quote: In 2020, Moscow signed an agreement with the government of Sudan to establish a naval base
+"""
+
+
 def flawed(tmp_path: Path) -> Path:
     brief = project(tmp_path, FLAWED, head=HEAD)
+    dataset = next((tmp_path).rglob("russian-presence.yaml"))
+    dataset.write_text(
+        dataset.read_text(encoding="utf-8").rstrip("\n") + "\n" + SINGLE_SOURCE_RECORD, encoding="utf-8"
+    )
     source = tmp_path / "sources" / "southern-underbelly.md"
     text = source.read_text(encoding="utf-8")
     end = text.index("\n", text.index("When NATO recalibrates"))

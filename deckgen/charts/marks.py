@@ -40,6 +40,20 @@ def reduced_ground(fill: str, style: ChartStyle) -> str:
     return mix(fill, style.background, REDUCED_TINT)
 
 
+STRIPE_CONTRAST = 2.0  # the least contrast of stripes on their ground: pale kinds get darker ones
+
+
+def reduced_stripes(fill: str, style: ChartStyle) -> str:
+    """The stripes' colour: the kind's own, darkened towards the text colour only as far as a pale
+    kind (mint, orchid) needs to stand out from its pale ground."""
+    ground = reduced_ground(fill, style)
+    for step in range(11):
+        ink = mix(fill, style.text_color, step / 10)
+        if contrast(ink, ground) >= STRIPE_CONTRAST:
+            return ink
+    return style.text_color
+
+
 def flank_color(flank: Flank, style: ChartStyle) -> str:
     return {Flank.EAST: style.east_color, Flank.SOUTH: style.south_color, Flank.NORTH: style.north_color}[
         flank
@@ -83,9 +97,11 @@ def box_swatch(
     ink: Ink, fill: str, edge: str | None = None, dashed: bool = False, *, striped: bool = False
 ) -> Swatch:
     """A square key in ``fill``; ``striped`` for reduced presence, as the bars and cells draw it."""
-    from matplotlib.patches import Rectangle
 
     def swatch(x: float, y: float, s: float) -> None:
+        # Imported when drawn: the plan makes swatches to measure a legend without matplotlib.
+        from matplotlib.patches import Rectangle
+
         box = Rectangle(
             (x, y - s / 2),
             s,
@@ -114,5 +130,5 @@ def stripe(patch: Any, fill: str, style: ChartStyle, *, dense: bool = False) -> 
     pale ground. ``dense`` for a small key, which would otherwise show a single stripe."""
     patch.set_facecolor(reduced_ground(fill, style))
     patch.set_hatch(REDUCED_HATCH * (2 if dense else 1))
-    patch.set_hatchcolor(fill)
+    patch.set_hatchcolor(reduced_stripes(fill, style))
     patch.set_hatch_linewidth(HATCH_WIDTH)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pptx.chart.data import CategoryChartData
-from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_PATTERN_TYPE
@@ -16,10 +15,9 @@ from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Emu, Pt
-from xlsxwriter import Workbook
 
 from deckgen.charts.cache import ChartCache, render_png_cached
-from deckgen.charts.marks import reduced_ground
+from deckgen.charts.marks import reduced_ground, reduced_stripes
 from deckgen.charts.model import CategoryTable, ChartLayout, ChartStyle, Series
 from deckgen.core.contrast import contrast
 from deckgen.core.textnorm import slide_text
@@ -28,6 +26,9 @@ from deckgen.plan.boxes import Box
 from deckgen.plan.model import CAPTION_PT, ChartContent
 from deckgen.render.fill.colors import Ink, Palette
 from deckgen.render.fill.text import Line, add_text_box, write_lines
+
+if TYPE_CHECKING:
+    from pptx.chart.data import CategoryChartData
 
 PICTURE_DPI = 200
 
@@ -109,27 +110,35 @@ def _native(
     return frame
 
 
-class _TextOnlyWorkbook(CategoryWorkbookWriter):
-    """The chart's embedded workbook with every string stored as text. XlsxWriter turns a string
-    that starts with "=" into a live formula by default, and category and series names come
-    from a dataset: "=HYPERLINK(...)" must stay words in a cell, never run."""
+@functools.cache
+def _chart_data_class() -> type[CategoryChartData]:
+    """Defined on the first native chart, so a deck without one never imports XlsxWriter."""
+    from pptx.chart.data import CategoryChartData
+    from pptx.chart.xlsx import CategoryWorkbookWriter
+    from xlsxwriter import Workbook
 
-    @contextmanager
-    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
-        workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False})
-        worksheet = workbook.add_worksheet()
-        yield workbook, worksheet
-        workbook.close()
+    class _TextOnlyWorkbook(CategoryWorkbookWriter):
+        """The chart's embedded workbook with every string stored as text. XlsxWriter turns a string
+        that starts with "=" into a live formula by default, and category and series names come
+        from a dataset: "=HYPERLINK(...)" must stay words in a cell, never run."""
 
+        @contextmanager
+        def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
+            workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False})
+            worksheet = workbook.add_worksheet()
+            yield workbook, worksheet
+            workbook.close()
 
-class _ChartData(CategoryChartData):
-    @property
-    def _workbook_writer(self) -> _TextOnlyWorkbook:
-        return _TextOnlyWorkbook(self)
+    class _ChartData(CategoryChartData):
+        @property
+        def _workbook_writer(self) -> _TextOnlyWorkbook:
+            return _TextOnlyWorkbook(self)
+
+    return _ChartData
 
 
 def _chart_data(table: CategoryTable) -> CategoryChartData:
-    data = _ChartData(number_format="0")
+    data = _chart_data_class()(number_format="0")
     # A bar chart draws its first category at the bottom; feed them reversed so the table's first
     # category reads first, at the top, without reversing the axis (which moves the scale up).
     data.categories = list(reversed(table.categories))
@@ -187,7 +196,7 @@ def _paint(fill: Any, series: Series, color: str, style: ChartStyle) -> None:
         return
     fill.patterned()
     fill.pattern = MSO_PATTERN_TYPE.WIDE_UPWARD_DIAGONAL
-    fill.fore_color.rgb = _rgb(color)
+    fill.fore_color.rgb = _rgb(reduced_stripes(color, style))
     fill.back_color.rgb = _rgb(reduced_ground(color, style))
 
 

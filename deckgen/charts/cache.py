@@ -11,7 +11,6 @@ import json
 import os
 import re
 import tempfile
-from importlib import metadata
 from pathlib import Path
 
 import deckgen
@@ -144,9 +143,10 @@ def render_png_cached(
 @functools.cache
 def drawing_version() -> str:
     """deckgen, the drawing code and matplotlib: a change in any of them redraws every chart."""
-    try:
-        mpl = metadata.version("matplotlib")  # read from the install's metadata: no import
-    except metadata.PackageNotFoundError:
+    from deckgen.jobs.versions import installed_versions  # the install's metadata: no import
+
+    mpl = installed_versions(["matplotlib"])["matplotlib"]
+    if mpl == "absent":
         mpl = "unknown"
     return f"deckgen {deckgen.__version__}; draw {DRAW_REVISION}; matplotlib {mpl}"
 

@@ -2,24 +2,49 @@
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from deckgen import __version__
-from deckgen.cli.build import build
-from deckgen.cli.check import check, plan
 from deckgen.cli.common import CONTEXT
-from deckgen.cli.config import config
-from deckgen.cli.data import data
-from deckgen.cli.new import new
-from deckgen.cli.office import handout, preview
-from deckgen.cli.review import review
-from deckgen.cli.schema import schema
-from deckgen.cli.sources import import_, sections
-from deckgen.cli.template import template
-from deckgen.cli.watch import watch
+
+# Command name -> "module:attribute". A command's module (and all it imports) is loaded only when
+# that command runs, or when --help lists the commands: `deckgen build` never pays for `review`.
+COMMANDS = {
+    "build": "deckgen.cli.build:build",
+    "check": "deckgen.cli.check:check",
+    "plan": "deckgen.cli.check:plan",
+    "review": "deckgen.cli.review:review",
+    "sections": "deckgen.cli.sources:sections",
+    "import": "deckgen.cli.sources:import_",
+    "new": "deckgen.cli.new:new",
+    "schema": "deckgen.cli.schema:schema",
+    "template": "deckgen.cli.template:template",
+    "data": "deckgen.cli.data:data",
+    "preview": "deckgen.cli.office:preview",
+    "handout": "deckgen.cli.office:handout",
+    "config": "deckgen.cli.config:config",
+    "watch": "deckgen.cli.watch:watch",
+}
 
 
-@click.group(context_settings=CONTEXT)
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use, from ``COMMANDS``."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module, _, attribute = COMMANDS[cmd_name].partition(":")
+            command = getattr(importlib.import_module(module), attribute)
+            assert isinstance(command, click.Command) and command.name == cmd_name, cmd_name
+            self.add_command(command)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="deckgen")
 def main() -> None:
     """Compile YAML briefs into PowerPoint briefing and teaching decks.
@@ -40,19 +65,3 @@ def main() -> None:
     Exit codes: 0 success, 1 problems in the input, 2 wrong usage.
     Set NO_COLOR to turn colours off.
     """
-
-
-main.add_command(build)
-main.add_command(check)
-main.add_command(plan)
-main.add_command(review)
-main.add_command(sections)
-main.add_command(import_)
-main.add_command(new)
-main.add_command(schema)
-main.add_command(template)
-main.add_command(data)
-main.add_command(preview)
-main.add_command(handout)
-main.add_command(config)
-main.add_command(watch)

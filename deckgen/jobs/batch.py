@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -80,23 +78,38 @@ def in_shard(brief: Path, k: int, n: int) -> bool:
 
 
 def build_one(brief: Path, options: BatchOptions) -> Outcome:
+    """Build one brief, or skip it when its deck is up to date."""
+    return skip_current(brief, options) or _build(brief, options)
+
+
+def _target(brief: Path, options: BatchOptions) -> Path | None:
+    if options.output is None and options.out_dir is not None:
+        return options.out_dir / f"{brief.stem}.pptx"
+    return options.output
+
+
+def skip_current(brief: Path, options: BatchOptions) -> Outcome | None:
+    """The "skipped" outcome when the brief's deck is up to date, else None (always None with
+    ``force``). The scheduled-job fast path: an unchanged deck costs a few file hashes, and the
+    pipeline (YAML, python-pptx, matplotlib) is never imported."""
+    if options.force:
+        return None
     started = time.perf_counter()
-    output = options.output
-    if output is None and options.out_dir is not None:
-        output = options.out_dir / f"{brief.stem}.pptx"
-    if not options.force:
-        # The scheduled-job fast path: an unchanged deck costs a few file hashes, and the
-        # pipeline (YAML, python-pptx, matplotlib) is never imported.
-        target = output or default_output(brief)
-        done = up_to_date(brief, target, sources_dir=options.sources_dir)
-        if done is not None:
-            return Outcome(brief, "skipped", target, done.slides, time.perf_counter() - started)
+    target = _target(brief, options) or default_output(brief)
+    done = up_to_date(brief, target, sources_dir=options.sources_dir)
+    if done is None:
+        return None
+    return Outcome(brief, "skipped", target, done.slides, time.perf_counter() - started)
+
+
+def _build(brief: Path, options: BatchOptions) -> Outcome:
+    started = time.perf_counter()
     from deckgen import api
 
     try:
         result = api.build(
             brief,
-            output=output,
+            output=_target(brief, options),
             strict=options.strict,
             sources_dir=options.sources_dir,
             no_cache=options.no_cache,
@@ -115,7 +128,11 @@ def run(
     jobs: int = 1,
     on_done: Callable[[Outcome], None] | None = None,
 ) -> list[Outcome]:
-    """Build every brief; one failure never stops the others. Outcomes come back in brief order."""
+    """Build every brief; one failure never stops the others. Outcomes come back in brief order.
+
+    With ``jobs`` > 1 the manifests are checked here first, and worker processes are started only
+    for the briefs left to build, and only when two or more are: a batch where nothing changed
+    starts no process (and never imports ``multiprocessing``)."""
     done: dict[Path, Outcome] = {}
     for outcome in _outcomes(briefs, options, jobs):
         done[outcome.brief] = outcome
@@ -129,9 +146,27 @@ def _outcomes(briefs: list[Path], options: BatchOptions, jobs: int) -> Iterator[
         for brief in briefs:
             yield build_one(brief, options)
         return
+    stale: list[Path] = []
+    for brief in briefs:
+        skipped = skip_current(brief, options)
+        if skipped is None:
+            stale.append(brief)
+        else:
+            yield skipped
+    if len(stale) <= 1:
+        for brief in stale:  # one deck to build: a worker would only add its start-up
+            yield _build(brief, options)
+        return
+    yield from _in_workers(stale, options, min(jobs, len(stale)))
+
+
+def _in_workers(briefs: list[Path], options: BatchOptions, jobs: int) -> Iterator[Outcome]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     # fork: workers inherit the imported modules, so each brief costs no interpreter start-up.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        futures = [pool.submit(build_one, brief, options) for brief in briefs]
+        futures = [pool.submit(_build, brief, options) for brief in briefs]
         for future in as_completed(futures):
             yield future.result()

@@ -12,18 +12,18 @@ a file that cannot be read that way counts as changed, and the rebuild reports i
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 from deckgen import __version__
 from deckgen.core.assets import profile_path
 from deckgen.core.files import FileProblem, read_bytes
+from deckgen.jobs.versions import installed_versions
 
 STATE_DIR = ".deckgen"
 _STACK = ("python-pptx", "matplotlib", "PyYAML", "XlsxWriter", "lxml", "pillow")
@@ -66,6 +66,8 @@ def file_digest(path: Path, what: str | None = None) -> str:
 
 def _deckgen_table(data: bytes) -> object | None:
     """The ``[tool.deckgen]`` table of a pyproject.toml's bytes; None when it is not TOML or has none."""
+    import tomllib  # only for a deck whose project is configured in pyproject.toml
+
     try:
         parsed = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -118,14 +120,16 @@ def changed_inputs(digests: Mapping[str, str]) -> list[str]:
 
 
 def stack() -> dict[str, str]:
-    """Versions of deckgen and of every library whose changes can change a deck's bytes."""
-    versions = {"deckgen": __version__}
-    for name in _STACK:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = "absent"
-    return versions
+    """Versions of deckgen and of every library whose changes can change a deck's bytes.
+
+    Read once per process (a batch checks it for every brief): a library upgraded while a
+    process runs would not change the code that process has already imported anyway."""
+    return dict(_stack())
+
+
+@functools.cache
+def _stack() -> dict[str, str]:
+    return {"deckgen": __version__, **installed_versions(_STACK)}
 
 
 @dataclass(frozen=True)

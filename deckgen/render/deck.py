@@ -9,12 +9,14 @@ from deckgen.core.errors import DeckgenError, Diagnostic, Loc
 from deckgen.core.files import FileProblem, read_bytes
 from deckgen.plan.model import DeckPlan, ImageContent, Layout
 from deckgen.render.fill.footer import draw_footer
+from deckgen.render.fill.notes import NotesPages
 from deckgen.render.fill.slides import RenderContext, render_slide
 from deckgen.render.fill.text import write_notes
 from deckgen.render.package.partnames import fast_partnames
 from deckgen.render.package.save import (
     build_date,
     deck_bytes,
+    deck_writer,
     list_notes_master,
     reset_app_properties,
     set_core_properties,
@@ -61,6 +63,8 @@ def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> byt
         chart_cache=chart_cache,
     )
     slides = prs.slides  # each access renames every slide part: take it once
+    writer = deck_writer(build_date(plan.meta))
+    pages = NotesPages()  # each notes slide a copy of the deck's first
     with fast_partnames(prs):  # python-pptx names each new part by walking the whole package
         for number, slide_plan in enumerate(plan.slides, start=1):
             layout = layouts[slide_plan.layout]
@@ -78,12 +82,13 @@ def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> byt
             )
             notes = slide_plan.speaker_notes
             if notes.strip():
-                write_notes(slide.notes_slide.notes_text_frame, notes, lang=ctx.lang)
+                write_notes(pages.notes_frame(slide), notes, lang=ctx.lang)
+            writer.finish_slide(slide.part)  # compressed now: its XML trees go with this loop
 
     list_notes_master(prs)
     set_core_properties(prs, plan.meta)
     reset_app_properties(prs)
-    return deck_bytes(prs, build_date(plan.meta))
+    return deck_bytes(prs, writer)
 
 
 def check_pictures(plan: DeckPlan) -> tuple[Diagnostic, ...]:

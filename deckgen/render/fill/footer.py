@@ -15,7 +15,7 @@ from deckgen.plan.boxes import Box
 from deckgen.plan.footer import INSET, THIN_INSET
 from deckgen.plan.model import Footer
 from deckgen.render.fill.colors import Ink, Palette, mixed_backdrop, slide_palette
-from deckgen.render.fill.text import Line, add_text_box, paint, write_lines
+from deckgen.render.fill.text import Line, add_text_box, paint, shown_spot, write_lines
 
 # Text boxes, not footer placeholders: python-pptx does not copy those to new slides, and a
 # template's footer placeholders may sit anywhere. One fixed id: the field's type matters, not it.
@@ -67,7 +67,8 @@ def order_for_reading(slide: Slide) -> None:
     def key(shape: Any) -> tuple[int, int, int]:
         if shape._element is title_element:
             return (0, 0, 0)
-        return (1, int(shape.top or 0), int(shape.left or 0))
+        left, top, _, _ = shown_spot(shape)
+        return (1, top or 0, left or 0)
 
     shapes = list(slide.shapes)
     elements = [shape._element for shape in sorted(shapes, key=key)]  # stable for equal spots

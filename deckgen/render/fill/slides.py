@@ -44,8 +44,8 @@ from deckgen.plan.sizing import (
     level_size,
 )
 from deckgen.render.fill.chart import render_chart
-from deckgen.render.fill.colors import Ink, layout_cache, slide_palette
-from deckgen.render.fill.text import Line, add_text_box, legible, write_lines
+from deckgen.render.fill.colors import Ink, slide_palette
+from deckgen.render.fill.text import Line, add_text_box, legible, shown_spot, write_lines
 from deckgen.render.template.checks import BODY_IDX, COMPARISON, TEXT_TYPES, TWO_CONTENT
 
 
@@ -106,26 +106,12 @@ def placeholder(slide: Slide, idx: int) -> SlidePlaceholder | None:
 
 
 def box_of(shape: BaseShape) -> Box:
-    """Where a shape sits, for choosing colours that read on what lies behind it. A placeholder
-    without a position of its own takes its layout's, which python-pptx looks up through the
-    layout on every read: cache that once per layout."""
-    element: Any = shape._element
-    if shape.is_placeholder and element.xfrm is None:
-        cache = layout_cache(shape, "box")
-        idx = shape.placeholder_format.idx
-        if idx not in cache:
-            cache[idx] = _position(shape)
-        return cast(Box, cache[idx])
-    return _position(shape)
-
-
-def _position(shape: BaseShape) -> Box:
-    """The shape's box; an empty one at the corner when neither it, its layout nor its master
-    says where it is (a damaged master): then only the background lies behind it."""
-    values = (shape.left, shape.top, shape.width, shape.height)
-    if any(value is None for value in values):
+    """Where a shape sits, for choosing colours that read on what lies behind it; an empty box
+    at the corner when neither it, its layout nor its master says where it is (a damaged
+    master): then only the background lies behind it."""
+    left, top, width, height = shown_spot(shape)
+    if left is None or top is None or width is None or height is None:
         return Box(0, 0, 0, 0)
-    left, top, width, height = (int(value) for value in values)
     return Box(left, top, width, height)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import cast
+from typing import Any, cast
 
 from pptx.dml.color import ColorFormat
 from pptx.enum.dml import MSO_THEME_COLOR
@@ -131,10 +131,32 @@ def palette_behind(frame: TextFrame, palette: Palette | None) -> Palette | None:
     part = getattr(shape, "part", None)
     if palette is None or shape is None or not isinstance(part, SlidePart):
         return palette
-    spot = (shape.left, shape.top, shape.width, shape.height)
+    spot = shown_spot(shape)
     if any(v is None for v in spot):
         return palette
-    return slide_palette(part.slide, Box(*(int(v) for v in spot)))
+    return slide_palette(part.slide, Box(*(int(v) for v in spot if v is not None)))
+
+
+Spot = tuple[int | None, int | None, int | None, int | None]  # left, top, width, height
+
+
+def shown_spot(shape: BaseShape) -> Spot:
+    """``(left, top, width, height)`` as shown, each None when nothing says it. A placeholder
+    without a position of its own takes its layout's, which python-pptx looks up through the
+    layout with xpath on every read of each of the four: read once per layout and idx."""
+    element: Any = shape._element
+    if shape.is_placeholder and element.xfrm is None:
+        cache = layout_cache(shape, "spot")
+        idx = shape.placeholder_format.idx
+        if idx not in cache:
+            cache[idx] = _spot(shape)
+        return cast(Spot, cache[idx])
+    return _spot(shape)
+
+
+def _spot(shape: BaseShape) -> Spot:
+    values = (shape.left, shape.top, shape.width, shape.height)
+    return cast(Spot, tuple(None if v is None else int(v) for v in values))
 
 
 def style_runs(para: _Paragraph, line: Line, *, lang: str, palette: Palette | None = None) -> None:

@@ -16,6 +16,7 @@ from pptx.presentation import Presentation as PresentationT
 
 from deckgen.core.stamps import BadEpoch, source_date_epoch
 from deckgen.plan.model import DeckMeta
+from deckgen.render.package.write import PackageWriter
 
 CONTENT_TYPES = "[Content_Types].xml"
 TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
@@ -152,18 +153,21 @@ def add_view_props(prs: PresentationT) -> None:
     prs.part.relate_to(part, RT.VIEW_PROPS)
 
 
-def deck_bytes(prs: PresentationT, stamp: datetime) -> bytes:
-    """Save and re-zip: python-pptx stamps every entry with the current time."""
+def deck_writer(stamp: datetime) -> PackageWriter:
+    """The writer for one deck: native charts' workbooks get the deck's stamp instead of "now"."""
+
+    def transform(name: str, blob: bytes) -> bytes:
+        if name.startswith("ppt/embeddings/") and name.endswith(".xlsx"):
+            return stable_workbook(blob, stamp)
+        return blob
+
+    return PackageWriter(transform)
+
+
+def deck_bytes(prs: PresentationT, writer: PackageWriter) -> bytes:
+    """The package written once, in a fixed order with fixed stamps (see write.py)."""
     add_view_props(prs)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as saved:
-        workbooks = {
-            name: stable_workbook(saved.read(name), stamp)
-            for name in saved.namelist()
-            if name.startswith("ppt/embeddings/") and name.endswith(".xlsx")
-        }
-        return rezip(saved, workbooks)
+    return writer.write(prs.part.package)
 
 
 _W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")

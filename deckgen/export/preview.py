@@ -131,7 +131,7 @@ def preview(
         for page, thumbnail in zip(rendered.pages, thumbnails, strict=True):
             write_atomic(thumbnail, page.read_bytes())
         sheet = contact_sheet(rendered.plan, rendered.pages)
-    removed = _remove_stale(target, keep=set(thumbnails))
+    removed = remove_stale(target, keep=set(thumbnails))
     sheet_path = target / CONTACT_SHEET
     write_atomic(sheet_path, sheet)
     return PreviewResult(
@@ -226,8 +226,9 @@ def _font(size: int, *, bold: bool = False) -> Font:
     return ImageFont.load_default(size=size)
 
 
-def _remove_stale(folder: Path, *, keep: set[Path]) -> int:
-    """Delete ``slide-N.png`` files this run did not write: leftovers of a longer deck."""
+def remove_stale(folder: Path, *, keep: set[Path]) -> int:
+    """Delete ``slide-N.png`` files this run did not write: leftovers of a longer deck (or of
+    slides numbered to another width). `deckgen watch` refreshes the same folders with it."""
     removed = 0
     for path in folder.glob("slide-*.png"):
         if _THUMB.fullmatch(path.name) and path not in keep:

@@ -9,7 +9,6 @@ bytes are the ones last previewed (a save that changed only a comment), LibreOff
 from __future__ import annotations
 
 import hashlib
-import re
 import tempfile
 import time
 from dataclasses import dataclass
@@ -24,13 +23,11 @@ from deckgen.export.office import (
     pdf_page_count,
     pdf_to_pngs,
 )
-from deckgen.export.preview import CONTACT_SHEET, contact_sheet, default_preview_dir
+from deckgen.export.preview import CONTACT_SHEET, contact_sheet, default_preview_dir, remove_stale
 from deckgen.jobs.output import write_atomic
 from deckgen.plan import DeckPlan
 
 __all__ = ["PreviewRefresh", "default_preview_dir", "refresh_preview"]
-
-_THUMB = re.compile(r"slide-(\d+)\.png")
 
 
 @dataclass(frozen=True)
@@ -72,7 +69,7 @@ def refresh_preview(
             return PreviewRefresh(digest, (), 0, len(plan.slides), True, time.perf_counter() - started)
         pages = _pages(deck, work, dpi=dpi, expected=len(plan.slides))
         refreshed, thumbnails = _write_changed(pages, out_dir)
-        removed = _remove_stale(out_dir, keep=set(thumbnails))
+        removed = remove_stale(out_dir, keep=set(thumbnails))
         if refreshed or removed or not (out_dir / CONTACT_SHEET).is_file():
             write_atomic(out_dir / CONTACT_SHEET, contact_sheet(plan, pages))
     return PreviewRefresh(digest, refreshed, removed, len(plan.slides), False, time.perf_counter() - started)
@@ -98,13 +95,3 @@ def _write_changed(pages: tuple[Path, ...], out_dir: Path) -> tuple[tuple[int, .
             write_atomic(thumbnail, data)
             refreshed.append(number)
     return tuple(refreshed), thumbnails
-
-
-def _remove_stale(folder: Path, *, keep: set[Path]) -> int:
-    """Pictures of slides the deck no longer has (or numbered to another width)."""
-    removed = 0
-    for path in folder.glob("slide-*.png"):
-        if _THUMB.fullmatch(path.name) and path not in keep:
-            path.unlink()
-            removed += 1
-    return removed

@@ -58,8 +58,10 @@ class ZipLimits:
 
 ZIP_LIMITS = ZipLimits()
 
-# The characters YAML allows in a stream (YAML 1.1, 5.1), which are also those safe in OOXML.
-_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# The characters YAML does not allow in a stream (YAML 1.1, 5.1), which are also those unsafe in
+# OOXML: the complement of its printable set, written out (0.6 ms to compile, not the 7 ms of the
+# negated set with its astral range; tests/core checks the two agree on every code point).
+_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _NUL = re.compile("\x00")
 _KINDS = {
     stat.S_IFDIR: "a folder",

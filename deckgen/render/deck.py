@@ -94,7 +94,7 @@ def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> byt
 def check_pictures(plan: DeckPlan) -> tuple[Diagnostic, ...]:
     """Every picture must be readable and in a format PowerPoint shows, before any slide is made."""
     problems = []
-    for n, slide_plan in enumerate(plan.slides):
+    for slide_plan in plan.slides:
         content = slide_plan.content
         if not isinstance(content, ImageContent):
             continue
@@ -110,9 +110,9 @@ def check_pictures(plan: DeckPlan) -> tuple[Diagnostic, ...]:
             Diagnostic(
                 Loc(str(content.path)),
                 "image-unreadable",
-                f"cannot read the picture for slide {n + 1}: {reason}",
+                f"cannot read the picture for {slide_plan.name}: {reason}",
                 hint="use a PNG or JPEG file",
-                key=f"slides[{n}].image",
+                key=f"{slide_plan.key}.image",
             )
         )
     return tuple(problems)

@@ -269,6 +269,9 @@ def test_the_renderer_reads_a_picture_as_every_file_is_read(tmp_path: Path) -> N
     assert not worker.is_alive(), "rendering read from a FIFO"
     (problem,) = found[0].diagnostics
     assert problem.code == "image-unreadable" and "named pipe" in problem.message
+    # Named as the brief numbers it, from 1: the brief's only slide.
+    assert problem.message.startswith('cannot read the picture for slide 1 "P": ')
+    assert problem.key == "slides[1].image"
 
 
 @pytest.mark.parametrize(("key", "at"), [("template", (4, 13)), ("image", (7, 12))])

@@ -45,13 +45,21 @@ def citation_block(passages: tuple[Passage, ...]) -> NoteBlock:
     return NoteBlock(NoteKind.CITATION, sanitize("\n".join(lines)))
 
 
-def synthesis_block(spec: SlideSpec, grounding: tuple[ClaimCheck, ...]) -> NoteBlock | None:
-    """Which of the slide's text is the staff's own reading, said before its sources."""
+def synthesis_by_slide(grounding: tuple[ClaimCheck, ...]) -> dict[int, tuple[str, ...]]:
+    """Each slide's text marked as the staff's own reading, in order, grouped once for the deck (a
+    scan of every claim for every slide grew with the square of the slides: 1.1 s at 2,000)."""
+    out: dict[int, list[str]] = {}
+    for check in grounding:
+        if check.status is Grounding.SYNTHESIS:
+            out.setdefault(check.slide, []).append(check.claim.text.value)
+    return {slide: tuple(texts) for slide, texts in out.items()}
+
+
+def synthesis_block(spec: SlideSpec, mine: tuple[str, ...]) -> NoteBlock | None:
+    """Which of the slide's text is the staff's own reading (``mine``, from ``synthesis_by_slide``),
+    said before its sources."""
     if spec.synthesis and spec.claims:
         return NoteBlock(NoteKind.SYNTHESIS, "Staff synthesis, not from the source: all text on this slide.")
-    mine = [
-        c.claim.text.value for c in grounding if c.slide == spec.index and c.status is Grounding.SYNTHESIS
-    ]
     if not mine:
         return None
     lines = ["Staff synthesis, not from the source:", *(f"- {text}" for text in mine)]

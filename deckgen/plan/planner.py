@@ -20,6 +20,7 @@ from deckgen.plan.citations import (
     footer_credit,
     further_sources_block,
     synthesis_block,
+    synthesis_by_slide,
 )
 from deckgen.plan.fitting import Unfittable, fit_bullets
 from deckgen.plan.model import (
@@ -117,6 +118,7 @@ class _Planner:
         self.geometry = geometry
         self.diags = Collector()
         self.spec = deck.brief.deck
+        self.synthesis = synthesis_by_slide(deck.grounding)
 
     def run(self) -> tuple[DeckPlan | None, Collector]:
         groups = [self.expand(rs) for rs in self.deck.slides]
@@ -247,7 +249,7 @@ class _Planner:
 
     def source_notes(self, rs: ResolvedSlide) -> tuple[NoteBlock, ...]:
         """What the slide's text owes its sources: the staff's synthesis, then the citations."""
-        synthesis = synthesis_block(rs.spec, self.deck.grounding)
+        synthesis = synthesis_block(rs.spec, self.synthesis.get(rs.spec.index, ()))
         blocks = [synthesis] if synthesis is not None else []
         return (*blocks, citation_block(rs.passages)) if rs.passages else tuple(blocks)
 

@@ -68,3 +68,23 @@ def test_citation_notes_name_our_headings_as_ours(tmp_path: Path) -> None:
         "\u00b62 [our heading: Added by us].",
         "    \u00b62: \u201cSecond.\u201d",
     ]
+
+
+def test_synthesis_is_grouped_by_slide_in_order() -> None:
+    """Each slide's own-reading text, in the order written, from one pass over the deck's claims."""
+    from deckgen.brief.model import Claim, Located
+    from deckgen.core.errors import Loc
+    from deckgen.plan.citations import synthesis_by_slide
+    from deckgen.resolve.grounding import ClaimCheck, Grounding
+
+    def check(slide: int, text: str, status: Grounding) -> ClaimCheck:
+        return ClaimCheck(slide, Claim(Located(text, Loc("b.yaml", 1, 1), "k"), synthesis=True), status)
+
+    checks = (
+        check(3, "first on 3", Grounding.SYNTHESIS),
+        check(1, "on 1", Grounding.SYNTHESIS),
+        check(3, "checked, not synthesis", Grounding.GROUNDED),
+        check(3, "second on 3", Grounding.SYNTHESIS),
+    )
+    assert synthesis_by_slide(checks) == {3: ("first on 3", "second on 3"), 1: ("on 1",)}
+    assert synthesis_by_slide(()) == {}

@@ -35,7 +35,7 @@ CLEAR = "\x1b[2J\x1b[H"  # erase the screen and put the cursor at the top left
 @click.option(
     "--out-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the decks (default: decks/).",
+    help="Folder for the decks (default: the project's 'output' setting, see `deckgen config`; else decks/).",
 )
 @click.option(
     "--preview-dir",

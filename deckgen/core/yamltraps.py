@@ -168,15 +168,7 @@ def _colon_in_value(line: str, row: int, key: re.Match[str]) -> Trap | None:
     if not value or value[0] in "'\"[{|>&*!":
         return None
     start = key.end() + 1 + rest.index(value)
-    fixed = line[:start] + quoted(value) + line[start + len(value) :]
-    return Trap(
-        row + 1,
-        start + 1,
-        "unquoted-colon",
-        "quote this text; it contains ': '",
-        f"write: {fixed.strip()}",
-        span=len(value),
-    )
+    return _unquoted_colon(line, row, start, start + len(value))
 
 
 def _over_indented(lines: list[str], row: int, key: re.Match[str]) -> Trap | None:
@@ -224,6 +216,11 @@ def text_with_colon(node: Node, lines: Sequence[str]) -> Trap | None:
     start, end = key.start_mark.column, value.end_mark.column
     if not re.fullmatch(r"[ \t]*:[ \t]+", line[key.end_mark.column : value.start_mark.column]):
         return None
+    return _unquoted_colon(line, row, start, end)
+
+
+def _unquoted_colon(line: str, row: int, start: int, end: int) -> Trap:
+    """The text in columns ``start`` to ``end`` of ``line`` holds ': ' unquoted: quote it."""
     fixed = line[:start] + quoted(line[start:end]) + line[end:]
     return Trap(
         row + 1,

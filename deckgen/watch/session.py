@@ -30,7 +30,7 @@ class WatchOptions:
     preview: bool = False  # refresh the pictures of the slides that changed
     strict: bool = False  # warnings fail the check, as `check --strict`
     sources_dir: Path | None = None  # None: sources/ beside each brief
-    out_dir: Path | None = None  # None: decks/ under the current folder
+    out_dir: Path | None = None  # None: the project's output folder, as `deckgen build` writes
     output: Path | None = None  # one brief only: the deck's file
     preview_dir: Path | None = None  # one brief only; None: preview/<brief>/
     dpi: int = 60

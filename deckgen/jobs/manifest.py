@@ -165,19 +165,19 @@ def _folder(sources_dir: Path | None) -> str:
 def make_manifest(
     brief: Path,
     inputs: tuple[Path, ...],
-    output_bytes: bytes,
+    output_sha256: str,
     slides: int,
     *,
     sources_dir: Path | None = None,
     digests: Mapping[str, str] | None = None,
 ) -> Manifest:
-    """The manifest of a deck just built. Pass the ``snapshot`` taken before rendering as
-    ``digests``; without it the inputs are hashed now."""
+    """The manifest of a deck just built, whose SHA-256 (hex) ``write_atomic`` returned. Pass the
+    ``snapshot`` taken before rendering as ``digests``; without it the inputs are hashed now."""
     return Manifest(
         brief=str(brief.resolve()),
         inputs=dict(digests) if digests is not None else snapshot(brief, inputs),
         stack=stack(),
-        output_sha256=hashlib.sha256(output_bytes).hexdigest(),
+        output_sha256=output_sha256,
         slides=slides,
         sources=_folder(sources_dir),
         env=environment(),

@@ -5,14 +5,16 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import hashlib
 import os
 import re
 import stat
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from deckgen.core.config import find_project, shown_path
 from deckgen.core.errors import DeckgenError, Diagnostic, Loc
@@ -49,8 +51,14 @@ def output_problem(path: Path) -> str | None:
     return f"{path} is a device, named pipe or socket; deckgen writes decks only as regular files"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that readers see the old file or the new one, never half.
+Contents = bytes | Callable[[BinaryIO], None]  # the bytes, or a function that writes them
+
+
+def write_atomic(path: Path, data: Contents) -> str:
+    """Replace ``path`` with ``data`` so that readers see the old file or the new one, never half;
+    returns the SHA-256 (hex) of what was written. ``data`` may be a function that writes into
+    the open temporary file (a large deck streamed, never held whole in memory); whatever it
+    raises leaves the old file as it was.
 
     The temporary file lives in the same folder, so the final ``os.replace`` is a rename on one
     file system; it is flushed to disk first so a crash cannot leave an empty deck behind. A full
@@ -65,7 +73,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise _write_failed(path, exc) from None
     try:
-        _write_synced(fd, data)
+        digest = _write_synced(fd, data)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except OSError as exc:
@@ -77,14 +85,23 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return digest
 
 
-def _write_synced(fd: int, data: bytes) -> None:
-    """Write ``data`` to the open temp file and flush it to disk (the call a full disk fails)."""
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
+def _write_synced(fd: int, data: Contents) -> str:
+    """Write ``data`` to the open temp file and flush it to disk (the call a full disk fails);
+    the SHA-256 of the bytes written, read back from the file when a function wrote them."""
+    with os.fdopen(fd, "w+b") as fh:
+        if isinstance(data, bytes):
+            fh.write(data)
+            digest = hashlib.sha256(data).hexdigest()
+        else:
+            data(fh)
+            fh.seek(0)
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
         fh.flush()
         os.fsync(fh.fileno())
+    return digest
 
 
 @contextmanager

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+from typing import BinaryIO
+
 from pptx.parts.image import Image
 
 from deckgen.charts.cache import ChartCache
@@ -9,17 +12,18 @@ from deckgen.core.errors import DeckgenError, Diagnostic, Loc
 from deckgen.core.files import FileProblem, read_bytes
 from deckgen.plan.model import DeckPlan, ImageContent, Layout
 from deckgen.render.fill.footer import draw_footer
+from deckgen.render.fill.newslides import NewSlides
 from deckgen.render.fill.notes import NotesPages
 from deckgen.render.fill.slides import RenderContext, render_slide
 from deckgen.render.fill.text import write_notes
 from deckgen.render.package.partnames import fast_partnames
 from deckgen.render.package.save import (
     build_date,
-    deck_bytes,
     deck_writer,
     list_notes_master,
     reset_app_properties,
     set_core_properties,
+    write_deck,
 )
 from deckgen.render.template.checks import (
     check_layouts,
@@ -35,6 +39,18 @@ def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> byt
     """The .pptx bytes for ``plan``; the same plan always gives the same bytes.
 
     Raises DeckgenError, before building anything, when the template lacks a layout or
+    placeholder the plan needs or a picture cannot be read.
+    """
+    out = io.BytesIO()
+    render_deck_to(plan, out, chart_cache=chart_cache)
+    return out.getvalue()
+
+
+def render_deck_to(plan: DeckPlan, into: BinaryIO, *, chart_cache: ChartCache | None = None) -> None:
+    """Write the .pptx for ``plan`` into the seekable stream ``into`` (a deck's temporary file,
+    so that no copy of a large deck is held in memory); the bytes of ``render_deck``.
+
+    Raises DeckgenError, before writing anything, when the template lacks a layout or
     placeholder the plan needs or a picture cannot be read.
     """
     prs = open_template(plan.template)
@@ -62,14 +78,14 @@ def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> byt
         chart_style=chart_style_for(prs),
         chart_cache=chart_cache,
     )
-    slides = prs.slides  # each access renames every slide part: take it once
+    slides = NewSlides(prs)
     writer = deck_writer(build_date(plan.meta))
     pages = NotesPages()  # each notes slide a copy of the deck's first
     with fast_partnames(prs):  # python-pptx names each new part by walking the whole package
         for number, slide_plan in enumerate(plan.slides, start=1):
             layout = layouts[slide_plan.layout]
             assert layout is not None  # check_layouts found every used layout
-            slide = slides.add_slide(layout)
+            slide = slides.add(layout)
             render_slide(slide, slide_plan, ctx)
             assert slide_plan.footer is not None  # every slide was checked above
             draw_footer(
@@ -88,7 +104,7 @@ def render_deck(plan: DeckPlan, *, chart_cache: ChartCache | None = None) -> byt
     list_notes_master(prs)
     set_core_properties(prs, plan.meta)
     reset_app_properties(prs)
-    return deck_bytes(prs, writer)
+    write_deck(prs, writer, into)
 
 
 def check_pictures(plan: DeckPlan) -> tuple[Diagnostic, ...]:

@@ -15,7 +15,7 @@ from deckgen.brief.fields import DEFAULT_TITLES
 from deckgen.brief.model import Brief, Claim, Located, SlideSpec
 from deckgen.core.errors import Collector
 from deckgen.core.slidenames import slide_name
-from deckgen.resolve.terms import Term, Token, extract_terms, find, known_names, tokens
+from deckgen.resolve.terms import Term, Token, extract_terms, first_at, known_names, tokens
 from deckgen.sources.model import Article, Paragraph, Passage
 
 
@@ -58,7 +58,7 @@ class Grounder:
         self.aliases = aliases  # alias -> article id, filled in as the brief's sources are read
         self.diags = diags
         self.brief_names = known_names(c.text.value for s in brief.slides for c in s.claims)
-        self._tokens: dict[tuple[str, int], tuple[Token, ...]] = {}
+        self._tokens: dict[tuple[str, int], tuple[tuple[Token, ...], list[str]]] = {}  # and norms
         self._names: dict[str, frozenset[str]] = {}
 
     def slide(
@@ -133,10 +133,12 @@ class Grounder:
         for para in paragraphs:
             key = (article.id, para.number)
             if key not in self._tokens:
-                self._tokens[key] = tokens(para.text)
-            span = find(term.tokens, self._tokens[key])
-            if span is not None:
-                return para, span
+                words = tokens(para.text)
+                self._tokens[key] = (words, [w.norm for w in words])
+            words, norms = self._tokens[key]
+            at = first_at(term.tokens, norms)
+            if at is not None:
+                return para, (words[at].start, words[at + len(term.tokens) - 1].end)
         return None
 
     def names(self, article: Article) -> frozenset[str]:

@@ -4,6 +4,7 @@ and a few equivalent names folded away."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -130,6 +131,7 @@ _COMMON = """
 COMMON_STARTS = frozenset(_COMMON.split())
 
 
+@functools.lru_cache(maxsize=65536)
 def normal(word: str) -> str:
     """One word in its normal form: case folded, possessive dropped, plural made singular,
     a number word or a number with separators as digits, an equivalent name as its group's."""
@@ -165,11 +167,26 @@ def tokens(text: str) -> tuple[Token, ...]:
 
 def find(needle: tuple[str, ...], hay: tuple[Token, ...]) -> tuple[int, int] | None:
     """Where the token sequence ``needle`` first occurs in ``hay``, as character offsets."""
+    at = first_at(needle, [t.norm for t in hay])
+    return None if at is None else (hay[at].start, hay[at + len(needle) - 1].end)
+
+
+def first_at(needle: tuple[str, ...], norms: list[str], start: int = 0) -> int | None:
+    """The first index from ``start`` where ``needle`` occurs in ``norms``; only the places
+    where its first word occurs are compared whole (C's ``list.index`` finds them)."""
     n = len(needle)
-    norms = [t.norm for t in hay]
-    for i in range(len(hay) - n + 1):
-        if tuple(norms[i : i + n]) == needle:
-            return hay[i].start, hay[i + n - 1].end
+    if not n:
+        return start if start <= len(norms) else None
+    head, last = needle[0], len(norms) - n
+    i = start
+    while i <= last:
+        try:
+            i = norms.index(head, i, last + 1)
+        except ValueError:
+            return None
+        if n == 1 or tuple(norms[i : i + n]) == needle:
+            return i
+        i += 1
     return None
 
 
@@ -232,16 +249,17 @@ def extract_terms(text: str, *, names: frozenset[str] = frozenset()) -> tuple[Te
             continue
         i += 1
 
-    for key in KEY_TERMS:  # longest first in the list: "naval base" before "base"
-        needle = tuple(normal(w) for w in key.split())
-        for j in range(len(words) - len(needle) + 1):
-            if tuple(w.norm for w in words[j : j + len(needle)]) == needle and not (
-                set(range(j, j + len(needle))) & taken
-            ):
+    norms = [w.norm for w in words]
+    for needle in _KEY_NEEDLES:  # longest first in the list: "naval base" before "base"
+        j = first_at(needle, norms)
+        while j is not None:
+            if not set(range(j, j + len(needle))) & taken:
                 add(TermKind.KEY, j, j + len(needle) - 1)
+            j = first_at(needle, norms, j + 1)
     return tuple(sorted(found, key=lambda t: t.start))
 
 
+_KEY_NEEDLES = tuple(tuple(normal(w) for w in key.split()) for key in KEY_TERMS)
 _JOINERS = frozenset({"of", "al", "el", "bin", "de", "du", "la", "the"})
 
 

@@ -6,6 +6,7 @@ whose entries were truncated or swapped."""
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import shutil
 import stat
@@ -83,15 +84,34 @@ def test_write_atomic_never_replaces_a_fifo(tmp_path: Path) -> None:
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
+def test_a_streamed_write_that_fails_halfway_keeps_the_old_deck(tmp_path: Path) -> None:
+    """A deck is rendered straight into its temporary file: a render that raises after writing
+    part of the zip must leave the old deck whole and no temporary file behind."""
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(b"the good deck")
+
+    def half_then_fail(into: Any) -> None:
+        into.write(b"PK\x03\x04 half a zip")
+        raise output_mod.DeckgenError(())
+
+    with pytest.raises(output_mod.DeckgenError):
+        write_atomic(deck, half_then_fail)
+    assert deck.read_bytes() == b"the good deck"
+    no_temps(tmp_path)
+    digest = write_atomic(deck, lambda into: into.write(b"the new deck"))
+    assert deck.read_bytes() == b"the new deck"
+    assert digest == hashlib.sha256(b"the new deck").hexdigest()
+
+
 def failing_write(monkeypatch: pytest.MonkeyPatch, code: int, *, manifest: bool) -> None:
     """The write of the deck (``manifest=False``) or of its manifest fails with ``code``."""
     real = output_mod._write_synced
 
-    def write(fd: int, data: bytes) -> None:
-        if data.startswith(b"{") == manifest:
+    def write(fd: int, data: Any) -> str:
+        if (isinstance(data, bytes) and data.startswith(b"{")) == manifest:
             os.close(fd)
             raise OSError(code, os.strerror(code))
-        real(fd, data)
+        return real(fd, data)
 
     monkeypatch.setattr(output_mod, "_write_synced", write)
 
@@ -226,7 +246,7 @@ def test_inputs_hashed_before_rendering_catch_an_edit_during_the_build(tmp_path:
     brief.write_text(brief.read_text() + "  - kind: bullets\n    title: B\n    bullets: [x]\n")
     assert changed_inputs(before) == [str(brief.resolve())]
     # A manifest made from the snapshot records what the build read, so the edit still rebuilds.
-    manifest = make_manifest(brief, (), out.read_bytes(), 1, digests=before)
+    manifest = make_manifest(brief, (), hashlib.sha256(out.read_bytes()).hexdigest(), 1, digests=before)
     write_atomic(manifest_path(out), manifest.to_json().encode())
     assert up_to_date(brief, out) is None
 
@@ -291,15 +311,14 @@ def test_a_brief_edited_during_the_build_is_not_reported_up_to_date(
     import deckgen.render
 
     brief, out = built(tmp_path)
-    real = deckgen.render.render_deck
+    real = deckgen.render.render_deck_to
 
-    def edit_while_rendering(*args: Any, **kw: Any) -> bytes:
-        data = real(*args, **kw)
+    def edit_while_rendering(*args: Any, **kw: Any) -> None:
+        real(*args, **kw)
         more = "  - kind: bullets\n    title: B\n    synthesis: true\n    bullets: [x]\n"
         brief.write_text(brief.read_text() + more)
-        return data
 
-    monkeypatch.setattr(deckgen.render, "render_deck", edit_while_rendering)
+    monkeypatch.setattr(deckgen.render, "render_deck_to", edit_while_rendering)
     result = run("build", brief, "-o", out, "--force")
     assert result.exit_code == 0, result.output
     assert "[input-changed-during-build]" in result.output

@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 from datetime import date, datetime
+from typing import BinaryIO
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -164,10 +165,10 @@ def deck_writer(stamp: datetime) -> PackageWriter:
     return PackageWriter(transform)
 
 
-def deck_bytes(prs: PresentationT, writer: PackageWriter) -> bytes:
-    """The package written once, in a fixed order with fixed stamps (see write.py)."""
+def write_deck(prs: PresentationT, writer: PackageWriter, into: BinaryIO) -> None:
+    """The package written once into ``into``, in a fixed order with fixed stamps (see write.py)."""
     add_view_props(prs)
-    return writer.write(prs.part.package)
+    writer.write_to(prs.part.package, into)
 
 
 _W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")

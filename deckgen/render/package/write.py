@@ -24,7 +24,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
@@ -87,13 +87,11 @@ def append_entry(zf: zipfile.ZipFile, name: str, entry: Entry) -> None:
     zf._didModify = True  # type: ignore[attr-defined]  # so that close writes the directory
 
 
-def write_zip(entries: Iterable[tuple[str, Entry]]) -> bytes:
-    """A zip of ``entries``, in the order given."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as zf:
+def write_zip(entries: Iterable[tuple[str, Entry]], into: BinaryIO) -> None:
+    """A zip of ``entries``, in the order given, written into the seekable stream ``into``."""
+    with zipfile.ZipFile(into, "w") as zf:
         for name, entry in entries:
             append_entry(zf, name, entry)
-    return out.getvalue()
 
 
 def zip_order(names: Iterable[str]) -> list[str]:
@@ -134,6 +132,13 @@ class PackageWriter:
 
     def write(self, package: Package) -> bytes:
         """The whole package as zip bytes; finished parts are taken as compressed earlier."""
+        out = io.BytesIO()
+        self.write_to(package, out)
+        return out.getvalue()
+
+    def write_to(self, package: Package, into: BinaryIO) -> None:
+        """Write the whole package into the seekable stream ``into`` (a deck's temporary file:
+        no copy of the zip is held in memory); finished parts are taken as compressed earlier."""
         parts = tuple(package.iter_parts())
         makers: dict[str, Callable[[], bytes]] = {
             CONTENT_TYPES: lambda: serialize_part_xml(_ContentTypesItem.xml_for(parts)),
@@ -152,7 +157,7 @@ class PackageWriter:
                 done = self._done.pop(name, None)
                 yield name, done if done is not None else self._pack(name, makers[name]())
 
-        return write_zip(entries())
+        write_zip(entries(), into)
 
 
 def _blob_of(part: Part) -> Callable[[], bytes]:
@@ -178,12 +183,25 @@ def owned_parts(slide_part: Part) -> list[Part]:
     return found
 
 
+def uncache(proxy: object) -> None:
+    """Drop what a python-pptx proxy cached of itself (a slide's ``shapes``, whose parent is the
+    slide): that cycle would keep the slide's tree until a full garbage collection, which a
+    build with few collections (``api._few_collections``) does not run. Its own ``_element`` and
+    ``_part`` stay, so a caller's reference to it still names its part."""
+    own = vars(proxy)
+    for name in [name for name in own if not name.startswith("_")]:
+        del own[name]
+
+
 def release(part: Part) -> None:
-    """Drop a compressed part's XML tree and python-pptx's proxies over it: reading it again
-    raises AttributeError instead of writing a stale or empty part."""
+    """Drop a compressed part's XML tree and python-pptx's proxies over it (and what they cached,
+    which would keep the tree alive in a cycle): reading it again raises AttributeError instead
+    of writing a stale or empty part."""
     own = vars(part)
     for name in PROXIES:
-        own.pop(name, None)
+        proxy = own.pop(name, None)
+        if proxy is not None:
+            uncache(proxy)
     if isinstance(part, XmlPart):
         del part._element
     elif "_blob" in own:

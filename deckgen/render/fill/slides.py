@@ -290,12 +290,18 @@ def render_image(slide: Slide, content: ImageContent, ctx: RenderContext) -> Non
         write_lines(caption.text_frame, [line], lang=ctx.lang, palette=slide_palette(slide, cap_box))
 
 
+PH_PATH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+TEXT_RUN = qn("a:t")
+
+
 def remove_empty_placeholders(slide: Slide) -> None:
-    """An unused placeholder shows "Click to add text" in PowerPoint: remove it."""
-    for ph in list(slide.placeholders):
-        element = ph._element
-        if element.tag != qn("p:sp"):
-            continue  # a filled picture or graphic frame
-        if ph.has_text_frame and ph.text_frame.text.strip():
+    """An unused placeholder shows "Click to add text" in PowerPoint: remove it. Read from the
+    tree directly: python-pptx would build a proxy and look up its text frame for each."""
+    tree: Any = slide.shapes._spTree
+    for element in tree.findall(qn("p:sp")):  # not a filled picture or graphic frame
+        if element.find(PH_PATH) is None:
+            continue  # not a placeholder
+        body = element.find(qn("p:txBody"))
+        if body is not None and any((t.text or "").strip() for t in body.iter(TEXT_RUN)):
             continue
-        element.getparent().remove(element)
+        tree.remove(element)

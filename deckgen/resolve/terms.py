@@ -86,6 +86,8 @@ _CANONICAL = {name: group[0] for group in EQUIVALENT_NAMES for name in group}
 # Two words run together in the source ("Central African RepublicMali", as published): a lower-
 # case letter followed by a capital inside a word is read as a word break, on both sides.
 _RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_CODE = re.compile(r"[A-Z]+-?\d")  # G5, S-400: kept whole
+_UNHYPHENATED = re.compile(r"[^-]+")
 
 # Words of the subject that carry facts, singular: a point that says "naval base" or "Wagner"
 # must cite a paragraph that does. Kept short: each one is a claim a trainer could be asked about.
@@ -154,10 +156,13 @@ def tokens(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     for match in _WORD.finditer(text):
         word, start = match.group(), match.start()
-        if word[0].isdigit() or re.match(r"[A-Z]+-?\d", word):
+        if word[0].isdigit() or _CODE.match(word):
             out.append(Token(normal(word), start, match.end()))
             continue
-        for part in re.finditer(r"[^-]+", word):
+        if "-" not in word and _RUN_TOGETHER.search(word) is None:  # most words: one token
+            out.append(Token(normal(word), start, match.end()))
+            continue
+        for part in _UNHYPHENATED.finditer(word):
             cuts = [0, *(m.start() for m in _RUN_TOGETHER.finditer(part.group())), len(part.group())]
             for a, b in itertools.pairwise(cuts):
                 at = start + part.start()

@@ -6,6 +6,7 @@ import functools
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
+from copy import deepcopy
 from typing import TYPE_CHECKING, Any
 
 from pptx.dml.color import RGBColor
@@ -170,19 +171,51 @@ def _series_look(plot: Any, table: CategoryTable, style: ChartStyle, size: float
     labels.font.bold = True
     labels.number_format = "0;;;"  # hide zeros
     labels.number_format_is_linked = False
-    for i, series in enumerate(plot.series):
-        color = style.series_color(table.series[i], i)
-        _paint(series.format.fill, table.series[i], color, style)
-        series_labels = series.data_labels
-        series_labels.show_value = True
-        series_labels.number_format = "0;;;"
-        series_labels.number_format_is_linked = False
-        series_labels.font.size = Pt(size)
-        series_labels.font.bold = True
-        ground = reduced_ground(color, style) if table.series[i].reduced else color
-        series_labels.font.color.rgb = _rgb(_ink_on(ground))
-        if table.series[i].reduced:
-            _label_backing(series_labels, ground)
+    for i, series in enumerate(list(plot.series)):  # python-pptx sorts the series at every index
+        data = table.series[i]
+        color = style.series_color(data, i)
+        ground = reduced_ground(color, style) if data.reduced else color
+        look = (color, data.reduced, size, ground, reduced_stripes(color, style) if data.reduced else "")
+        if not _copy_look(series._element, look):
+            _style_series(series, data, color, ground, style, size)
+            _remember_look(series._element, look)
+
+
+def _style_series(series: Any, data: Series, color: str, ground: str, style: ChartStyle, size: float) -> None:
+    """One series' fill and value labels, through python-pptx."""
+    _paint(series.format.fill, data, color, style)
+    series_labels = series.data_labels
+    series_labels.show_value = True
+    series_labels.number_format = "0;;;"
+    series_labels.number_format_is_linked = False
+    series_labels.font.size = Pt(size)
+    series_labels.font.bold = True
+    series_labels.font.color.rgb = _rgb(_ink_on(ground))
+    if data.reduced:
+        _label_backing(series_labels, ground)
+
+
+# A series' look (its c:spPr and c:dLbls) depends only on these values: made through python-pptx
+# once, then copied. python-pptx's property machinery took half of a native chart's time.
+_LOOKS: dict[tuple[Any, ...], tuple[Any, Any]] = {}
+_MAX_LOOKS = 256
+
+
+def _copy_look(ser: Any, look: tuple[Any, ...]) -> bool:
+    """Give a new series the look made before for the same values; False when there is none."""
+    made = _LOOKS.get(look)
+    if made is None or ser.spPr is not None or ser.dLbls is not None:
+        return False
+    ser._insert_spPr(deepcopy(made[0]))
+    ser._insert_dLbls(deepcopy(made[1]))
+    return True
+
+
+def _remember_look(ser: Any, look: tuple[Any, ...]) -> None:
+    if len(_LOOKS) >= _MAX_LOOKS:
+        _LOOKS.clear()
+    if ser.spPr is not None and ser.dLbls is not None:
+        _LOOKS[look] = (deepcopy(ser.spPr), deepcopy(ser.dLbls))
 
 
 def _paint(fill: Any, series: Series, color: str, style: ChartStyle) -> None:

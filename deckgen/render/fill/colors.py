@@ -346,12 +346,24 @@ def layout_cache(shape: BaseShape, name: str) -> dict[Any, Any]:
     return memo.setdefault(name, {})
 
 
+_PH = f"{qn('p:nvPr')}/{qn('p:ph')}"
+
+
+def ph_element(shape: BaseShape) -> Any:
+    """The shape's ``p:ph``, or None: what python-pptx's ``is_placeholder`` and
+    ``placeholder_format`` find with the xpath ``./*[1]/p:nvPr/p:ph``, found without xpath (the
+    renderer asks for every text it writes, and an xpath call costs as much as the rest)."""
+    first = shape._element.find("*")  # the first child element: "*" skips comments
+    return None if first is None else first.find(_PH)
+
+
 def inherited_color(shape: BaseShape, level: int, palette: Palette) -> str | None:
     """The colour a placeholder's text takes at ``level`` from the layout, master and text styles."""
-    if not shape.is_placeholder:
+    ph = ph_element(shape)
+    if ph is None:
         return None
     cache = layout_cache(shape, "color")
-    ph = shape.placeholder_format  # LibreOffice's exports give every placeholder idx 0: the type too
+    # LibreOffice's exports give every placeholder idx 0: the type too
     key = (ph.type, ph.idx, level, tuple(sorted(palette.scheme.items())))
     if key not in cache:
         cache[key] = _inherited_color(shape, level, palette)

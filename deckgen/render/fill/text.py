@@ -79,27 +79,36 @@ def write_lines(
     """Replace everything in ``frame`` with ``lines``, one paragraph each, coloured for what lies
     behind ``frame``'s own shape (a caller's ``palette`` may be for a larger area around it).
 
-    The paragraphs are written as XML (``textxml``), which is what python-pptx's setters would
-    write, at a fraction of the cost; a frame that module declines (a first paragraph that keeps
-    properties, a value python-pptx would refuse) is written by ``write_lines_pptx``'s path."""
+    ``write_lines_xml`` writes it, at a fraction of the cost of python-pptx's objects; a frame it
+    declines (a first paragraph that keeps properties, a value python-pptx would refuse) is
+    written by ``write_lines_pptx``, the reference it matches byte for byte."""
+    if not write_lines_xml(frame, lines, lang=lang, palette=palette):
+        write_lines_pptx(frame, lines, lang=lang, palette=palette)
+
+
+def write_lines_xml(
+    frame: TextFrame, lines: Sequence[Line], *, lang: str, palette: Palette | None = None
+) -> bool:
+    """``write_lines`` as XML text (``textxml``): what python-pptx's setters would write. False,
+    changing nothing, when ``textxml`` declines the frame or a value."""
     palette = palette_behind(frame, palette)
-    lines = pinned(frame, lines)
-    specs = [para_spec(line, lang, palette) for line in lines]
+    specs = [para_spec(line, lang, palette) for line in pinned(frame, lines)]
+    if not all(in_range(spec) for spec in specs):
+        return False
     body: Any = frame._txBody
-    if all(in_range(spec) for spec in specs):
-        first = cleared(body)
-        if first is not None:
-            body.find(A_BODY_PR).set("wrap", "square")  # frame.word_wrap = True
-            write_paragraphs(body, first, specs)
-            return
-    _write_pptx(frame, lines, lang=lang, palette=palette)
+    first = cleared(body)
+    if first is None:
+        return False
+    body.find(A_BODY_PR).set("wrap", "square")  # frame.word_wrap = True
+    write_paragraphs(body, first, specs)
+    return True
 
 
 def write_lines_pptx(
     frame: TextFrame, lines: Sequence[Line], *, lang: str, palette: Palette | None = None
 ) -> None:
-    """``write_lines`` through python-pptx's objects: the reference the XML it writes is tested
-    against, and the path for the frames ``textxml`` declines."""
+    """``write_lines`` through python-pptx's objects: the reference ``write_lines_xml`` is tested
+    against, and the path for the frames it declines."""
     palette = palette_behind(frame, palette)
     _write_pptx(frame, pinned(frame, lines), lang=lang, palette=palette)
 
@@ -302,13 +311,19 @@ def remove_bullet(para: _Paragraph) -> None:
 
 
 def write_notes(notes_frame: TextFrame, text: str, *, lang: str) -> None:
-    """The speaker notes, a paragraph per line, written as XML (``textxml``); text XML cannot
-    hold goes ``write_notes_pptx``'s way, so python-pptx raises as it did."""
-    texts = notes_text(text).split("\n")
-    if all(writable(t, lang) for t in texts):
-        write_plain(notes_frame._txBody, texts, lang)
-    else:
+    """The speaker notes, a paragraph per line, written as XML (``write_notes_xml``); text XML
+    cannot hold goes ``write_notes_pptx``'s way, so python-pptx raises as it did."""
+    if not write_notes_xml(notes_frame, text, lang=lang):
         write_notes_pptx(notes_frame, text, lang=lang)
+
+
+def write_notes_xml(notes_frame: TextFrame, text: str, *, lang: str) -> bool:
+    """``write_notes`` as XML text; False, changing nothing, for text XML cannot hold."""
+    texts = notes_text(text).split("\n")
+    if not all(writable(t, lang) for t in texts):
+        return False
+    write_plain(notes_frame._txBody, texts, lang)
+    return True
 
 
 def write_notes_pptx(notes_frame: TextFrame, text: str, *, lang: str) -> None:
@@ -331,12 +346,16 @@ def add_text_box(
     shape = shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
     shape.name = name
     element: Any = shape._element
-    if box_body(element.txBody.bodyPr, MSO_ANCHOR.to_xml(anchor), inset):
-        return shape
-    frame = shape.text_frame
+    if not box_body(element.txBody.bodyPr, MSO_ANCHOR.to_xml(anchor), inset):
+        set_box_body(shape.text_frame, anchor=anchor, inset=inset)
+    return shape
+
+
+def set_box_body(frame: TextFrame, *, anchor: MSO_ANCHOR, inset: int) -> None:
+    """``add_text_box``'s frame settings through python-pptx's setters: the reference
+    ``textxml.box_body`` is tested against, and the path for a frame it declines."""
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.vertical_anchor = anchor
     frame.margin_left = frame.margin_right = Emu(inset * 2)
     frame.margin_top = frame.margin_bottom = Emu(inset)
-    return shape

@@ -22,7 +22,8 @@ from deckgen.core.textnorm import notes_text, slide_text
 from deckgen.fit.fitter import HANG_EM
 from deckgen.plan.boxes import Box
 from deckgen.plan.sizing import MIN_BODY_PT
-from deckgen.render.fill.colors import Ink, Palette, inherited_color, layout_cache, ph_element, slide_palette
+from deckgen.render.fill.colors import Ink, Palette, inherited_color, slide_palette
+from deckgen.render.fill.layoutmemo import layout_cache, layout_of, ph_element
 from deckgen.render.fill.textxml import (
     A_BODY_PR,
     ParaSpec,
@@ -197,7 +198,7 @@ def prompt_pins(shape: BaseShape, level: int) -> tuple[float | None, bool]:
     key = (kind, ph.idx, level)
     if key not in cache:
         style = "titleStyle" if kind is not None and "TITLE" in kind.name else "bodyStyle"
-        master = shape.part.slide_layout.slide_master  # type: ignore[attr-defined]
+        master = layout_of(shape.part).slide_master
         cache[key] = prompt_only(shape, master, style, level + 1)
     return cast("tuple[float | None, bool]", cache[key])
 

@@ -8,7 +8,6 @@ inherit from it.
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 from pptx.oxml.ns import qn
@@ -27,15 +26,14 @@ def layout_cache(shape: BaseShape, name: str) -> dict[Any, Any]:
     return memo.setdefault(name, {})
 
 
-_LAYOUTS: weakref.WeakKeyDictionary[Any, SlideLayout] = weakref.WeakKeyDictionary()
-
-
 def layout_of(slide_part: Any) -> SlideLayout:
     """A slide part's layout, found once: python-pptx walks the part's relationships for it on
-    every read, and every text written asks (the part's slide keeps its layout for life)."""
-    layout = _LAYOUTS.get(slide_part)
+    every read, and every text written asks (the part's slide keeps its layout for life). Kept
+    on the part itself, not in a weak mapping: the layout leads back to the package and so to
+    the part, which would then never be freed."""
+    layout: SlideLayout | None = slide_part.__dict__.get("_deckgen_layout")
     if layout is None:
-        layout = _LAYOUTS[slide_part] = slide_part.slide_layout
+        layout = slide_part.__dict__["_deckgen_layout"] = slide_part.slide_layout
     return layout
 
 

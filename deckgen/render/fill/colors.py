@@ -21,6 +21,7 @@ from pptx.slide import Slide, SlideLayout
 
 from deckgen.core.contrast import contrast, luminance
 from deckgen.plan.boxes import Box
+from deckgen.render.fill.layoutmemo import layout_cache, layout_of, ph_element
 from deckgen.render.template.measure import list_styles
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
@@ -115,8 +116,19 @@ class Palette:
         band on a light master), pushed away from the background until it reads; muted text moves
         towards the background only as far as contrast allows; the accent darkens (lightens on
         dark) until it reads, else becomes text. Behind text on a picture no one could read, the
-        theme's text colour, which the template chose for its picture.
+        theme's text colour, which the template chose for its picture. Worked out once for each
+        background and the three theme colours it depends on: every marking and source line asks.
         """
+        theme = (self.text(), self.accent(), self.scheme.get("bg1"))
+        key = (ink, self.judged, self.background, self.need, theme)
+        found = _INKS.get(key)
+        if found is None:
+            if len(_INKS) > 4096:  # backgrounds averaged over pictures can be many
+                _INKS.clear()
+            found = _INKS[key] = self._ink(ink)
+        return found
+
+    def _ink(self, ink: Ink) -> tuple[MSO_THEME_COLOR, float]:
         if not self.judged:
             return MSO_THEME_COLOR.TEXT_1, 0.0
         bg = self.background
@@ -140,14 +152,19 @@ class Palette:
         return theme, away
 
 
+_INKS: dict[tuple[Any, ...], tuple[MSO_THEME_COLOR, float]] = {}
+_OWN_MAP = f"{qn('p:clrMapOvr')}/{qn('a:overrideClrMapping')}"
+_OWN_BG = f"{qn('p:cSld')}/{qn('p:bg')}"
+
+
 def slide_palette(slide: Slide, box: Box | None = None) -> Palette:
     """The slide's theme colours, and the colour behind ``box``: the filled shape or picture of
     the layout or master under its centre (a picture's average colour over the box), else the
     slide's background."""
-    layout = layout_ink(slide.slide_layout)
+    layout = layout_ink(layout_of(slide.part))
     palette = layout.palette
-    own_map = slide._element.find(f"{qn('p:clrMapOvr')}/{qn('a:overrideClrMapping')}")
-    if own_map is not None or slide._element.find(f"{qn('p:cSld')}/{qn('p:bg')}") is not None:
+    own_map = slide._element.find(_OWN_MAP)
+    if own_map is not None or slide._element.find(_OWN_BG) is not None:
         palette = _palette(slide._element, slide.slide_layout)  # deckgen writes neither; others may
     if box is not None:
         cx, cy = box.left + box.width // 2, box.top + box.height // 2
@@ -166,7 +183,7 @@ def mixed_backdrop(slide: Slide, box: Box) -> bool:
     cannot be sure to read on both sides of that edge, and ``slide_palette`` judges the colour
     under the box's centre only."""
     partial = False
-    for shape, _fill in layout_ink(slide.slide_layout).fills:  # bottom to top
+    for shape, _fill in layout_ink(layout_of(slide.part)).fills:  # bottom to top
         apart = shape.right <= box.left or shape.left >= box.right
         if apart or shape.bottom <= box.top or shape.top >= box.bottom:
             continue
@@ -335,23 +352,13 @@ def _picture(part: Any, blip: Any, palette: Palette) -> Backdrop:
     return backdrop(image_part, palette.background) if image_part is not None else Backdrop(None)
 
 
-def layout_cache(shape: BaseShape, name: str) -> dict[Any, Any]:
-    """A per-layout memo for what a slide's placeholders inherit, kept on the layout's part.
-
-    The part lives exactly as long as the presentation being rendered, so nothing cached here can
-    leak into another deck; each lookup through python-pptx's inheritance walks XML with xpath.
-    """
-    part: Any = shape.part.slide_layout.part  # type: ignore[attr-defined]
-    memo: dict[str, dict[Any, Any]] = part.__dict__.setdefault("_deckgen_memo", {})
-    return memo.setdefault(name, {})
-
-
 def inherited_color(shape: BaseShape, level: int, palette: Palette) -> str | None:
     """The colour a placeholder's text takes at ``level`` from the layout, master and text styles."""
-    if not shape.is_placeholder:
+    ph = ph_element(shape)
+    if ph is None:
         return None
     cache = layout_cache(shape, "color")
-    ph = shape.placeholder_format  # LibreOffice's exports give every placeholder idx 0: the type too
+    # LibreOffice's exports give every placeholder idx 0: the type too
     key = (ph.type, ph.idx, level, tuple(sorted(palette.scheme.items())))
     if key not in cache:
         cache[key] = _inherited_color(shape, level, palette)

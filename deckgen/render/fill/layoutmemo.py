@@ -1,0 +1,48 @@
+"""What a slide's layout and placeholders are, looked up once.
+
+python-pptx finds a slide's layout through the part's relationships, and a shape's ``p:ph``
+with an xpath, on every read; the renderer asks for both for every text it writes. These give
+the same answers without the repeated walk, and keep a memo per layout for what placeholders
+inherit from it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pptx.oxml.ns import qn
+from pptx.shapes.base import BaseShape
+from pptx.slide import SlideLayout
+
+
+def layout_cache(shape: BaseShape, name: str) -> dict[Any, Any]:
+    """A per-layout memo for what a slide's placeholders inherit, kept on the layout's part.
+
+    The part lives exactly as long as the presentation being rendered, so nothing cached here can
+    leak into another deck; each lookup through python-pptx's inheritance walks XML with xpath.
+    """
+    part: Any = layout_of(shape.part).part
+    memo: dict[str, dict[Any, Any]] = part.__dict__.setdefault("_deckgen_memo", {})
+    return memo.setdefault(name, {})
+
+
+def layout_of(slide_part: Any) -> SlideLayout:
+    """A slide part's layout, found once: python-pptx walks the part's relationships for it on
+    every read, and every text written asks (the part's slide keeps its layout for life). Kept
+    on the part itself, not in a weak mapping: the layout leads back to the package and so to
+    the part, which would then never be freed."""
+    layout: SlideLayout | None = slide_part.__dict__.get("_deckgen_layout")
+    if layout is None:
+        layout = slide_part.__dict__["_deckgen_layout"] = slide_part.slide_layout
+    return layout
+
+
+_PH = f"{qn('p:nvPr')}/{qn('p:ph')}"
+
+
+def ph_element(shape: BaseShape) -> Any:
+    """The shape's ``p:ph``, or None: what python-pptx's ``is_placeholder`` and
+    ``placeholder_format`` find with the xpath ``./*[1]/p:nvPr/p:ph``, found without xpath (the
+    renderer asks for every text it writes, and an xpath call costs as much as the rest)."""
+    first = shape._element.find("*")  # the first child element: "*" skips comments
+    return None if first is None else first.find(_PH)

@@ -341,7 +341,11 @@ def layout_cache(shape: BaseShape, name: str) -> dict[Any, Any]:
     The part lives exactly as long as the presentation being rendered, so nothing cached here can
     leak into another deck; each lookup through python-pptx's inheritance walks XML with xpath.
     """
-    part: Any = shape.part.slide_layout.part  # type: ignore[attr-defined]
+    return part_memo(shape.part.slide_layout.part, name)  # type: ignore[attr-defined]
+
+
+def part_memo(part: Any, name: str) -> dict[Any, Any]:
+    """The memo ``name`` kept on ``part`` (a layout's): it goes when the presentation goes."""
     memo: dict[str, dict[Any, Any]] = part.__dict__.setdefault("_deckgen_memo", {})
     return memo.setdefault(name, {})
 

@@ -115,7 +115,7 @@ _TRANSFORM = {
 def own_offset(element: Any) -> tuple[int, int] | None:
     """``(left, top)`` from the shape's own ``a:off``; None when it has none, or one python-pptx
     would read otherwise (a universal measure such as "1in"), so the caller asks python-pptx."""
-    path = _TRANSFORM.get(element.tag)  # p:contentPart: python-pptx knows no position for it
+    path = _TRANSFORM.get(element.tag)  # p:contentPart: left to python-pptx, as before
     if path is None:
         return None
     node = element

@@ -78,11 +78,11 @@ def order_for_reading(slide: Slide) -> None:
     """
     shapes = slide.shapes
     tree = shapes._spTree
-    title = shapes.title
-    title_element = title._element if title is not None else None
+    members = list(tree.iter_shape_elms())
+    title = title_element(members)
 
     def key(element: Any) -> tuple[int, int, int]:
-        if element is title_element:
+        if element is title:
             return (0, 0, 0)
         spot = own_offset(element)
         if spot is None:  # no position of its own: python-pptx's (a placeholder's, its layout's)
@@ -90,7 +90,6 @@ def order_for_reading(slide: Slide) -> None:
             spot = (left or 0, top or 0)
         return (1, spot[1], spot[0])
 
-    members = list(tree.iter_shape_elms())
     elements = sorted(members, key=key)  # stable for equal spots
     if not elements:
         return
@@ -99,6 +98,20 @@ def order_for_reading(slide: Slide) -> None:
         tree.remove(element)
     for element in reversed(elements):
         anchor.addnext(element)
+
+
+_PH = f"{qn('p:nvPr')}/{qn('p:ph')}"
+
+
+def title_element(members: list[Any]) -> Any:
+    """The element of python-pptx's ``shapes.title``, found without its xpath on every shape: the
+    first placeholder of idx 0 (a LibreOffice export gives every placeholder idx 0)."""
+    for element in members:
+        first = element.find("*")  # python-pptx's "./*[1]": lxml's find skips comments too
+        ph = first.find(_PH) if first is not None else None
+        if ph is not None and int(ph.get("idx", "0")) == 0:  # XsdUnsignedInt: int(), default 0
+            return element
+    return None
 
 
 # Where a shape's own transform is, by its tag: reading ``a:off`` there is what python-pptx's

@@ -15,6 +15,7 @@ from deckgen.plan.boxes import Box
 from deckgen.plan.footer import INSET, THIN_INSET
 from deckgen.plan.model import Footer
 from deckgen.render.fill.colors import Ink, Palette, mixed_backdrop, slide_palette
+from deckgen.render.fill.footer_prototype import draw_footer_shapes
 from deckgen.render.fill.text import Line, add_text_box, paint, shown_spot, write_lines
 
 # Text boxes, not footer placeholders: python-pptx does not copy those to new slides, and a
@@ -26,6 +27,23 @@ def draw_footer(
     slide: Slide, footer: Footer, *, marking: str, source_line: str, number: int, lang: str
 ) -> None:
     """Draw the footer where the plan placed it, then put the slide's shapes in reading order."""
+
+    def draw() -> None:
+        draw_footer_parts(slide, footer, marking=marking, source_line=source_line, number=number, lang=lang)
+
+    # Copies of the shapes the layout's first such footer was drawn with, where that can be.
+    draw_footer_shapes(
+        slide, footer, marking=marking, source_line=source_line, number=number, lang=lang, draw=draw
+    )
+    # The footer is the last thing drawn on a slide: now its shapes can be put in reading order.
+    order_for_reading(slide)
+
+
+def draw_footer_parts(
+    slide: Slide, footer: Footer, *, marking: str, source_line: str, number: int, lang: str
+) -> None:
+    """The footer's text boxes through python-pptx: marking top and bottom, source line, number,
+    added in that order (their shape ids follow it)."""
     if footer.marking_top is not None and footer.marking_bottom is not None:
         mark = Line(marking, size=footer.marking_size, bold=True, ink=Ink.TEXT, align=PP_ALIGN.CENTER)
         for box, name in ((footer.marking_top, "Marking (top)"), (footer.marking_bottom, "Marking (bottom)")):
@@ -39,8 +57,6 @@ def draw_footer(
         line = Line(source_line, size=footer.source_size, ink=Ink.MUTED, bullet=False)
         write_lines(shape.text_frame, [line], lang=lang, palette=slide_palette(slide, box))
     draw_slide_number(slide, footer, number, lang, slide_palette(slide, footer.number))
-    # The footer is the last thing drawn on a slide: now its shapes can be put in reading order.
-    order_for_reading(slide)
 
 
 def plate(shape: Any) -> None:
@@ -60,25 +76,70 @@ def order_for_reading(slide: Slide) -> None:
     where the layout puts it. Nothing on a deckgen slide overlaps anything it could hide, so the
     drawing order this also sets changes nothing a viewer sees.
     """
-    tree = slide.shapes._spTree
-    title = slide.shapes.title
-    title_element = title._element if title is not None else None
+    shapes = slide.shapes
+    tree = shapes._spTree
+    members = list(tree.iter_shape_elms())
+    title = title_element(members)
 
-    def key(shape: Any) -> tuple[int, int, int]:
-        if shape._element is title_element:
+    def key(element: Any) -> tuple[int, int, int]:
+        if element is title:
             return (0, 0, 0)
-        left, top, _, _ = shown_spot(shape)
-        return (1, top or 0, left or 0)
+        spot = own_offset(element)
+        if spot is None:  # no position of its own: python-pptx's (a placeholder's, its layout's)
+            left, top, _, _ = shown_spot(shapes._shape_factory(element))
+            spot = (left or 0, top or 0)
+        return (1, spot[1], spot[0])
 
-    shapes = list(slide.shapes)
-    elements = [shape._element for shape in sorted(shapes, key=key)]  # stable for equal spots
+    elements = sorted(members, key=key)  # stable for equal spots
     if not elements:
         return
-    anchor = shapes[0]._element.getprevious()  # p:grpSpPr: shapes follow the group properties
+    anchor = members[0].getprevious()  # p:grpSpPr: shapes follow the group properties
     for element in elements:
         tree.remove(element)
     for element in reversed(elements):
         anchor.addnext(element)
+
+
+_PH = f"{qn('p:nvPr')}/{qn('p:ph')}"
+
+
+def title_element(members: list[Any]) -> Any:
+    """The element of python-pptx's ``shapes.title``, found without its xpath on every shape: the
+    first placeholder of idx 0 (a LibreOffice export gives every placeholder idx 0)."""
+    for element in members:
+        first = element.find("*")  # python-pptx's "./*[1]": lxml's find skips comments too
+        ph = first.find(_PH) if first is not None else None
+        if ph is not None and int(ph.get("idx", "0")) == 0:  # XsdUnsignedInt: int(), default 0
+            return element
+    return None
+
+
+# Where a shape's own transform is, by its tag: reading ``a:off`` there is what python-pptx's
+# ``shape.left`` and ``top`` do, without making a shape object and walking its properties.
+_TRANSFORM = {
+    qn("p:sp"): (qn("p:spPr"), qn("a:xfrm")),
+    qn("p:cxnSp"): (qn("p:spPr"), qn("a:xfrm")),
+    qn("p:pic"): (qn("p:spPr"), qn("a:xfrm")),
+    qn("p:graphicFrame"): (qn("p:xfrm"),),
+    qn("p:grpSp"): (qn("p:grpSpPr"), qn("a:xfrm")),
+}
+
+
+def own_offset(element: Any) -> tuple[int, int] | None:
+    """``(left, top)`` from the shape's own ``a:off``; None when it has none, or one python-pptx
+    would read otherwise (a universal measure such as "1in"), so the caller asks python-pptx."""
+    path = _TRANSFORM.get(element.tag)  # p:contentPart: left to python-pptx, as before
+    if path is None:
+        return None
+    node = element
+    for tag in (*path, qn("a:off")):
+        node = node.find(tag)  # the first of each, as python-pptx's ZeroOrOne children
+        if node is None:
+            return None
+    try:
+        return int(node.get("x")), int(node.get("y"))
+    except (TypeError, ValueError):
+        return None
 
 
 def draw_slide_number(

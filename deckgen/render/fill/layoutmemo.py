@@ -21,7 +21,11 @@ def layout_cache(shape: BaseShape, name: str) -> dict[Any, Any]:
     The part lives exactly as long as the presentation being rendered, so nothing cached here can
     leak into another deck; each lookup through python-pptx's inheritance walks XML with xpath.
     """
-    part: Any = layout_of(shape.part).part
+    return part_memo(layout_of(shape.part).part, name)
+
+
+def part_memo(part: Any, name: str) -> dict[Any, Any]:
+    """The memo ``name`` kept on ``part`` (a layout's): it goes when the presentation goes."""
     memo: dict[str, dict[Any, Any]] = part.__dict__.setdefault("_deckgen_memo", {})
     return memo.setdefault(name, {})
 

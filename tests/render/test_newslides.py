@@ -11,6 +11,8 @@ from lxml import etree
 from pptx import Presentation
 
 from deckgen.render.fill.newslides import NewSlides
+from deckgen.render.fill.slides import placeholder, title_of
+from deckgen.render.template.checks import TEXT_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = {"python-pptx's default": None, "ours": ROOT / "assets" / "templates" / "briefing.pptx"}
@@ -48,3 +50,25 @@ def test_a_copy_is_not_shared_with_the_slide_it_was_copied_from() -> None:
     first.shapes.title.text = "first"
     assert second.shapes.title.text == ""
     assert all(a._element is not b._element for a, b in zip(first.shapes, second.shapes, strict=True))
+
+
+@pytest.mark.parametrize("template", TEMPLATES.values(), ids=TEMPLATES.keys())
+def test_placeholders_found_in_the_tree_are_python_pptx_s(template: Path | None) -> None:
+    """``placeholder`` and ``title_of`` read the tree directly; python-pptx's lookups are the reference."""
+    prs = open_deck(template)
+    for layout in prs.slide_layouts:
+        slide = prs.slides.add_slide(layout)
+        title = slide.shapes.title
+        assert getattr(title_of(slide), "_element", None) is getattr(title, "_element", None)
+        for idx in range(6):
+            expected = next(
+                (
+                    ph
+                    for ph in slide.placeholders
+                    if ph.placeholder_format.idx == idx and ph.placeholder_format.type in TEXT_TYPES
+                ),
+                None,
+            )
+            found = placeholder(slide, idx)
+            assert getattr(found, "_element", None) is getattr(expected, "_element", None)
+            assert type(found) is type(expected) or found is None

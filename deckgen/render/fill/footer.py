@@ -16,6 +16,7 @@ from deckgen.plan.footer import INSET, THIN_INSET
 from deckgen.plan.model import Footer
 from deckgen.render.fill.colors import Ink, Palette, mixed_backdrop, slide_palette
 from deckgen.render.fill.footer_prototype import draw_footer_shapes
+from deckgen.render.fill.layoutmemo import title_element
 from deckgen.render.fill.text import Line, add_text_box, paint, shown_spot, write_lines
 
 # Text boxes, not footer placeholders: python-pptx does not copy those to new slides, and a
@@ -98,20 +99,6 @@ def order_for_reading(slide: Slide) -> None:
         tree.remove(element)
     for element in reversed(elements):
         anchor.addnext(element)
-
-
-_PH = f"{qn('p:nvPr')}/{qn('p:ph')}"
-
-
-def title_element(members: list[Any]) -> Any:
-    """The element of python-pptx's ``shapes.title``, found without its xpath on every shape: the
-    first placeholder of idx 0 (a LibreOffice export gives every placeholder idx 0)."""
-    for element in members:
-        first = element.find("*")  # python-pptx's "./*[1]": lxml's find skips comments too
-        ph = first.find(_PH) if first is not None else None
-        if ph is not None and int(ph.get("idx", "0")) == 0:  # XsdUnsignedInt: int(), default 0
-            return element
-    return None
 
 
 # Where a shape's own transform is, by its tag: reading ``a:off`` there is what python-pptx's

@@ -8,6 +8,7 @@ inherit from it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pptx.oxml.ns import qn
@@ -50,3 +51,32 @@ def ph_element(shape: BaseShape) -> Any:
     renderer asks for every text it writes, and an xpath call costs as much as the rest)."""
     first = shape._element.find("*")  # the first child element: "*" skips comments
     return None if first is None else first.find(_PH)
+
+
+# The elements python-pptx counts as shapes (``CT_GroupShape.iter_shape_elms``).
+SHAPE_TAGS = frozenset(
+    qn(t) for t in ("p:sp", "p:grpSp", "p:graphicFrame", "p:cxnSp", "p:pic", "p:contentPart")
+)
+
+
+def placeholder_elements(tree: Any) -> Iterator[tuple[Any, Any]]:
+    """``(shape element, its p:ph)`` for each placeholder of a shape tree, in document order:
+    what python-pptx's ``iter_ph_elms`` yields, without an xpath call per shape."""
+    for element in tree.iterchildren():
+        if element.tag not in SHAPE_TAGS:
+            continue
+        first = element.find("*")
+        ph = None if first is None else first.find(_PH)
+        if ph is not None:
+            yield element, ph
+
+
+def title_element(members: Iterable[Any]) -> Any:
+    """The element of python-pptx's ``shapes.title`` among a shape tree's ``members``: the first
+    placeholder of idx 0 (a LibreOffice export gives every placeholder idx 0)."""
+    for element in members:
+        first = element.find("*")  # python-pptx's "./*[1]": lxml's find skips comments too
+        ph = first.find(_PH) if first is not None else None
+        if ph is not None and int(ph.get("idx", "0")) == 0:  # XsdUnsignedInt: int(), default 0
+            return element
+    return None

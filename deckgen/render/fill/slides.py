@@ -10,6 +10,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.shapes.base import BaseShape
 from pptx.shapes.placeholder import SlidePlaceholder
+from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import Slide
 from pptx.util import Emu
 
@@ -45,6 +46,7 @@ from deckgen.plan.sizing import (
 )
 from deckgen.render.fill.chart import render_chart
 from deckgen.render.fill.colors import Ink, slide_palette
+from deckgen.render.fill.layoutmemo import placeholder_elements, title_element
 from deckgen.render.fill.text import Line, add_text_box, legible, shown_spot, write_lines
 from deckgen.render.template.checks import BODY_IDX, COMPARISON, TEXT_TYPES, TWO_CONTENT
 
@@ -97,12 +99,20 @@ def placed(box: Box | None, what: str) -> Box:
 
 
 def placeholder(slide: Slide, idx: int) -> SlidePlaceholder | None:
-    """The slide's text placeholder with ``idx``, if the layout gave it one."""
-    for ph in slide.placeholders:
-        fmt = ph.placeholder_format
-        if fmt.idx == idx and fmt.type in TEXT_TYPES:
-            return cast(SlidePlaceholder, ph)
+    """The slide's text placeholder with ``idx``, if the layout gave it one: the shape python-pptx's
+    ``slide.placeholders`` would give, found without making a proxy for every shape."""
+    shapes = slide.shapes
+    for element, ph in placeholder_elements(shapes._spTree):
+        if ph.idx == idx and ph.type in TEXT_TYPES:
+            return cast(SlidePlaceholder, SlideShapeFactory(element, shapes))
     return None
+
+
+def title_of(slide: Slide) -> BaseShape | None:
+    """python-pptx's ``slide.shapes.title`` (the first placeholder of idx 0), found the same way."""
+    shapes = slide.shapes
+    element = title_element(shapes._spTree.iter_shape_elms())
+    return None if element is None else SlideShapeFactory(element, shapes)
 
 
 def box_of(shape: BaseShape) -> Box:
@@ -125,7 +135,7 @@ def fill_title(slide: Slide, title: str, size: float | None, ctx: RenderContext)
     """The title in the title placeholder; on a layout without one (a section slide on a
     "Centered Text" layout) as the first line of its text placeholder, which ``render_section``
     keeps."""
-    shape = slide.shapes.title
+    shape = title_of(slide)
     if shape is not None:
         fill(shape, [Line(title, size=size)], ctx)
         return
@@ -158,7 +168,7 @@ def render_section(slide: Slide, content: SectionContent, ctx: RenderContext) ->
     if ph is None:
         return
     lines = []
-    if slide.shapes.title is None and ph.text_frame.text.strip():
+    if title_of(slide) is None and ph.text_frame.text.strip():
         # A layout without a title placeholder: fill_title wrote the title here; it stays first.
         lines.append(Line(ph.text_frame.text, bold=True, bullet=False))
     if content.number is not None:

@@ -72,3 +72,17 @@ def test_placeholders_found_in_the_tree_are_python_pptx_s(template: Path | None)
             found = placeholder(slide, idx)
             assert getattr(found, "_element", None) is getattr(expected, "_element", None)
             assert type(found) is type(expected) or found is None
+
+
+def test_slides_already_listed_are_counted_for_the_part_names() -> None:
+    ours, theirs = open_deck(None), open_deck(None)
+    for prs in (ours, theirs):
+        for n in (0, 1):
+            prs.slides.add_slide(prs.slide_layouts[n])
+    new = NewSlides(ours)
+    order = [1, 1, 5, 1, 5, 5]
+    made = [new.add(ours.slide_layouts[n]) for n in order]
+    expected = [theirs.slides.add_slide(theirs.slide_layouts[n]) for n in order]
+    assert [str(s.part.partname) for s in made] == [str(s.part.partname) for s in expected]
+    assert str(made[-1].part.partname) == "/ppt/slides/slide8.xml"
+    assert xml(ours.part._element) == xml(theirs.part._element)

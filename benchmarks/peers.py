@@ -1,8 +1,8 @@
 """deckgen against its peers: every figure of issue 14's table, the references in the same run.
 
-    python benchmarks/peers.py                  # about 4 minutes on 2 cores (4 min 3 s last time)
+    python benchmarks/peers.py                  # about 3 minutes on 2 cores
     python benchmarks/peers.py --markdown       # the table for docs/benchmarks.md
-    python benchmarks/peers.py --full           # adds the 10,000-slide build (about 3 minutes more)
+    python benchmarks/peers.py --full           # adds the 10,000-slide build (3 min 34 s in all last time)
     python benchmarks/peers.py --rev HEAD~1     # benchmark a commit, exported with `git archive`
 
 Every figure is a whole command in a fresh process, interpreter start included, repeated and given

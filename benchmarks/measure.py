@@ -12,6 +12,7 @@ show whether two cores were free, which is what ``-j 2`` needs.
 
 from __future__ import annotations
 
+import os
 import resource
 import statistics
 import subprocess
@@ -63,6 +64,18 @@ class Spread:
         if f(self.low) == f(self.high):
             return f"{f(self.median)}{unit}"
         return f"{f(self.median)}{unit} ({f(self.low)}-{f(self.high)})"
+
+
+def bench_env(source: Path, work: Path) -> dict[str, str]:
+    """The environment deckgen runs in for a benchmark: the tree ``source``'s code, no colour, a
+    chart cache in the scratch folder ``work`` and a writable matplotlib cache."""
+    return {
+        **os.environ,
+        "PYTHONPATH": str(source),
+        "NO_COLOR": "1",
+        "DECKGEN_CACHE_DIR": str(work / "chart-cache"),
+        "MPLCONFIGDIR": os.environ.get("MPLCONFIGDIR", "/tmp/deckgen-mpl"),
+    }
 
 
 def run(cmd: list[str], *, cwd: Path, env: dict[str, str]) -> Sample:

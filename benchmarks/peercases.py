@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.briefgen import large_brief, write_folder
-from benchmarks.measure import Control, Sample, Spread, control, run
+from benchmarks.measure import Control, Sample, Spread, bench_env, control, run
 from benchmarks.watch import _texts, training_markdown
 
 PANDOC = "/usr/bin/pandoc"
@@ -50,13 +49,7 @@ class Setting:
     def make(cls, source: Path, work: Path, *, runs: int, big_runs: int) -> Setting:
         shutil.copytree(source / "briefs", work / "briefs")
         shutil.copytree(source / "assets" / "images", work / "assets" / "images")
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(source),
-            "NO_COLOR": "1",
-            "DECKGEN_CACHE_DIR": str(work / "chart-cache"),
-            "MPLCONFIGDIR": os.environ.get("MPLCONFIGDIR", "/tmp/deckgen-mpl"),
-        }
+        env = bench_env(source, work)
         return cls(source, work, env, runs, big_runs)
 
     def deckgen(self, *args: str) -> Sample:

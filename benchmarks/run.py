@@ -11,7 +11,6 @@ that builds the same slides naively.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -24,6 +23,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.briefgen import large_brief, markdown_deck, text_brief, write_folder  # noqa: E402
+from benchmarks.measure import bench_env  # noqa: E402
 
 PY = sys.executable
 
@@ -211,13 +211,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="deckgen-bench-") as tmp:
         work = project(Path(tmp))
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "NO_COLOR": "1",
-            "DECKGEN_CACHE_DIR": str(work / "chart-cache"),
-            "MPLCONFIGDIR": os.environ.get("MPLCONFIGDIR", "/tmp/deckgen-mpl"),
-        }
+        env = bench_env(ROOT, work)
         rows: list[Row] = []
         for name, bench in (
             ("training", bench_training),

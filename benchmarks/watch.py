@@ -19,7 +19,6 @@ notes; pandoc has no chart, so its charts are left out, which favours pandoc).
 from __future__ import annotations
 
 import argparse
-import os
 import queue
 import re
 import shutil
@@ -37,6 +36,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.briefgen import markdown_deck, text_brief  # noqa: E402
+from benchmarks.measure import bench_env  # noqa: E402
 from benchmarks.run import Row, project, render  # noqa: E402
 
 TRAINING = "southern-flank-training.yaml"
@@ -188,13 +188,7 @@ def main() -> None:
         raise SystemExit("pandoc is needed for the reference (apt-get install pandoc)")
     with tempfile.TemporaryDirectory(prefix="deckgen-watch-bench-") as tmp:
         work = project(Path(tmp))
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "NO_COLOR": "1",
-            "DECKGEN_CACHE_DIR": str(work / "chart-cache"),
-            "MPLCONFIGDIR": os.environ.get("MPLCONFIGDIR", "/tmp/deckgen-mpl"),
-        }
+        env = bench_env(ROOT, work)
         training = work / "briefs" / TRAINING
         text16 = work / "briefs" / "text-16.yaml"
         text16.write_text(

@@ -15,7 +15,7 @@ from deckgen.brief.fields import DEFAULT_TITLES
 from deckgen.brief.model import Brief, Claim, Located, SlideSpec
 from deckgen.core.errors import Collector
 from deckgen.core.slidenames import slide_name
-from deckgen.resolve.terms import Term, Token, extract_terms, first_at, known_names, tokens
+from deckgen.resolve.terms import Term, Token, extract_terms, find, known_names, tokens
 from deckgen.sources.model import Article, Paragraph, Passage
 
 
@@ -135,10 +135,9 @@ class Grounder:
             if key not in self._tokens:
                 words = tokens(para.text)
                 self._tokens[key] = (words, [w.norm for w in words])
-            words, norms = self._tokens[key]
-            at = first_at(term.tokens, norms)
-            if at is not None:
-                return para, (words[at].start, words[at + len(term.tokens) - 1].end)
+            span = find(term.tokens, *self._tokens[key])
+            if span is not None:
+                return para, span
         return None
 
     def names(self, article: Article) -> frozenset[str]:

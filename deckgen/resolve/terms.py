@@ -170,9 +170,12 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
-def find(needle: tuple[str, ...], hay: tuple[Token, ...]) -> tuple[int, int] | None:
-    """Where the token sequence ``needle`` first occurs in ``hay``, as character offsets."""
-    at = first_at(needle, [t.norm for t in hay])
+def find(
+    needle: tuple[str, ...], hay: tuple[Token, ...], norms: list[str] | None = None
+) -> tuple[int, int] | None:
+    """Where the token sequence ``needle`` first occurs in ``hay``, as character offsets;
+    ``norms``, the tokens' normal forms, when the caller keeps them for many searches."""
+    at = first_at(needle, [t.norm for t in hay] if norms is None else norms)
     return None if at is None else (hay[at].start, hay[at + len(needle) - 1].end)
 
 

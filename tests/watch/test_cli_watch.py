@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import queue
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,13 +17,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from deckgen.cli.main import main
 from tests.conftest import BRIEFS, ROOT
+from tests.watch.conftest import READAHEAD
 
-READAHEAD = "southern-flank-readahead.yaml"
 PATIENCE = 120.0  # seconds to wait for anything, on a loaded 2-core machine
 RESAVE = 5.0  # seconds before a save that got no answer is made again
 
@@ -87,18 +85,9 @@ class Watch:
             self.reader.join(timeout=PATIENCE)  # every line it printed is in the queue
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    folder = tmp_path / "briefs"
-    folder.mkdir()
-    shutil.copy(BRIEFS / READAHEAD, folder / READAHEAD)
-    shutil.copytree(BRIEFS / "sources", folder / "sources")
-    shutil.copytree(BRIEFS / "data", folder / "data")
-    return tmp_path
-
-
 def test_watch_reports_a_mistake_and_its_fix_then_stops_on_ctrl_c(project: Path) -> None:
-    brief = project / "briefs" / READAHEAD
+    brief = project / READAHEAD
+    project = project.parent  # the working folder, above briefs/
     good = brief.read_text(encoding="utf-8")
     bad = good.replace("title: The authors' judgement", "titel: The authors' judgement")
     watch = Watch(str(brief.relative_to(project)), "--build", "--no-clear", cwd=project)

@@ -21,9 +21,8 @@ from deckgen.watch import (
     WatchOptions,
     watch,
 )
-from tests.conftest import BRIEFS
+from tests.watch.conftest import READAHEAD
 
-READAHEAD = "southern-flank-readahead.yaml"
 Step = Callable[[], set[Path]]
 
 
@@ -40,17 +39,6 @@ class Script:
         self.folders.append(folders)
         for step in self.steps:
             yield step()
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the readahead brief with its article and dataset."""
-    folder = tmp_path / "briefs"
-    folder.mkdir()
-    shutil.copy(BRIEFS / READAHEAD, folder / READAHEAD)
-    shutil.copytree(BRIEFS / "sources", folder / "sources")
-    shutil.copytree(BRIEFS / "data", folder / "data")
-    return folder
 
 
 def edit(path: Path, old: str, new: str) -> Step:

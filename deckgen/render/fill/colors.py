@@ -157,14 +157,20 @@ _OWN_MAP = f"{qn('p:clrMapOvr')}/{qn('a:overrideClrMapping')}"
 _OWN_BG = f"{qn('p:cSld')}/{qn('p:bg')}"
 
 
+def own_colours(slide: Slide) -> bool:
+    """Whether the slide overrides its layout's colour map or background (deckgen writes
+    neither; another tool may): then its colours are not its layout's."""
+    element = slide._element
+    return element.find(_OWN_MAP) is not None or element.find(_OWN_BG) is not None
+
+
 def slide_palette(slide: Slide, box: Box | None = None) -> Palette:
     """The slide's theme colours, and the colour behind ``box``: the filled shape or picture of
     the layout or master under its centre (a picture's average colour over the box), else the
     slide's background."""
     layout = layout_ink(layout_of(slide.part))
     palette = layout.palette
-    own_map = slide._element.find(_OWN_MAP)
-    if own_map is not None or slide._element.find(_OWN_BG) is not None:
+    if own_colours(slide):
         palette = _palette(slide._element, slide.slide_layout)  # deckgen writes neither; others may
     if box is not None:
         cx, cy = box.left + box.width // 2, box.top + box.height // 2

@@ -16,7 +16,7 @@ from deckgen.plan.footer import INSET, THIN_INSET
 from deckgen.plan.model import Footer
 from deckgen.render.fill.colors import Ink, Palette, mixed_backdrop, slide_palette
 from deckgen.render.fill.footer_prototype import draw_footer_shapes
-from deckgen.render.fill.layoutmemo import title_element
+from deckgen.render.fill.layoutmemo import XFRM_PATHS, title_element
 from deckgen.render.fill.text import Line, add_text_box, paint, shown_spot, write_lines
 
 # Text boxes, not footer placeholders: python-pptx does not copy those to new slides, and a
@@ -101,30 +101,20 @@ def order_for_reading(slide: Slide) -> None:
         anchor.addnext(element)
 
 
-# Where a shape's own transform is, by its tag: reading ``a:off`` there is what python-pptx's
+# Where each kind of shape keeps its own ``a:off``: reading it there is what python-pptx's
 # ``shape.left`` and ``top`` do, without making a shape object and walking its properties.
-_TRANSFORM = {
-    qn("p:sp"): (qn("p:spPr"), qn("a:xfrm")),
-    qn("p:cxnSp"): (qn("p:spPr"), qn("a:xfrm")),
-    qn("p:pic"): (qn("p:spPr"), qn("a:xfrm")),
-    qn("p:graphicFrame"): (qn("p:xfrm"),),
-    qn("p:grpSp"): (qn("p:grpSpPr"), qn("a:xfrm")),
-}
+_OFF_PATHS = {tag: f"{path}/{qn('a:off')}" for tag, path in XFRM_PATHS.items()}
 
 
 def own_offset(element: Any) -> tuple[int, int] | None:
     """``(left, top)`` from the shape's own ``a:off``; None when it has none, or one python-pptx
     would read otherwise (a universal measure such as "1in"), so the caller asks python-pptx."""
-    path = _TRANSFORM.get(element.tag)  # p:contentPart: left to python-pptx, as before
-    if path is None:
+    path = _OFF_PATHS.get(element.tag)  # p:contentPart: left to python-pptx, as before
+    off = None if path is None else element.find(path)
+    if off is None:
         return None
-    node = element
-    for tag in (*path, qn("a:off")):
-        node = node.find(tag)  # the first of each, as python-pptx's ZeroOrOne children
-        if node is None:
-            return None
     try:
-        return int(node.get("x")), int(node.get("y"))
+        return int(off.get("x")), int(off.get("y"))
     except (TypeError, ValueError):
         return None
 

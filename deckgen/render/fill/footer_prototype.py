@@ -12,7 +12,6 @@ in the order the shapes are added), the same texts.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -22,21 +21,17 @@ from pptx.slide import Slide
 
 from deckgen.core.textnorm import slide_text
 from deckgen.plan.model import Footer
+from deckgen.render.fill.colors import own_colours
 from deckgen.render.fill.layoutmemo import layout_of, part_memo
+from deckgen.render.fill.textxml import one_run
 
 # False draws every footer the ordinary way: the tests compare the two paths with it.
 ENABLED = True
 
-# What python-pptx does not put into one run's ``a:t`` as it is: a line break or vertical tab
-# (``CT_TextParagraph.append_text`` splits the run there) and the control characters that
-# ``CT_RegularTextRun._escape_ctrl_chars`` writes as "_xHHHH_". A tab goes in as it is.
-_NOT_ONE_RUN = re.compile(r"[\x00-\x08\x0A-\x1F]")
 
 _CNVPR = f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}"
 _SOURCE_T = f"{qn('p:txBody')}/{qn('a:p')}/{qn('a:r')}/{qn('a:t')}"
 _NUMBER_T = f"{qn('p:txBody')}/{qn('a:p')}/{qn('a:fld')}/{qn('a:t')}"
-# A slide's own colour map or background changes the footer's colours (deckgen writes neither).
-_OWN_COLOURS = (f"{qn('p:clrMapOvr')}/{qn('a:overrideClrMapping')}", f"{qn('p:cSld')}/{qn('p:bg')}")
 
 
 @dataclass(frozen=True)
@@ -62,7 +57,7 @@ def draw_footer_shapes(
     """Put the footer's shapes on ``slide``: copies of its layout's prototype, else by ``draw``
     (python-pptx's way), whose shapes become the prototype when their texts can be swapped."""
     source = slide_text(source_line) if footer.source is not None else None
-    if not ENABLED or not swappable(source) or any(slide._element.find(p) is not None for p in _OWN_COLOURS):
+    if not ENABLED or not swappable(source) or own_colours(slide):  # its colours are not the layout's
         draw()
         return
     prototypes = part_memo(layout_of(slide.part).part, "footer")
@@ -81,7 +76,7 @@ def draw_footer_shapes(
 
 def swappable(source: str | None) -> bool:
     """Whether the source line's text goes into the prototype's one run as it is (no line)."""
-    return source is None or (source != "" and _NOT_ONE_RUN.search(source) is None)
+    return source is None or one_run(source)
 
 
 def keep(added: list[Any], footer: Footer, source: str | None, number: int) -> Prototype | None:

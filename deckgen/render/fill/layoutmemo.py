@@ -49,7 +49,12 @@ def ph_element(shape: BaseShape) -> Any:
     """The shape's ``p:ph``, or None: what python-pptx's ``is_placeholder`` and
     ``placeholder_format`` find with the xpath ``./*[1]/p:nvPr/p:ph``, found without xpath (the
     renderer asks for every text it writes, and an xpath call costs as much as the rest)."""
-    first = shape._element.find("*")  # the first child element: "*" skips comments
+    return ph_of(shape._element)
+
+
+def ph_of(element: Any) -> Any:
+    """A shape element's ``p:ph`` (``./*[1]/p:nvPr/p:ph``), or None."""
+    first = element.find("*")  # the first child element: "*" skips comments
     return None if first is None else first.find(_PH)
 
 
@@ -65,8 +70,7 @@ def placeholder_elements(tree: Any) -> Iterator[tuple[Any, Any]]:
     for element in tree.iterchildren():
         if element.tag not in SHAPE_TAGS:
             continue
-        first = element.find("*")
-        ph = None if first is None else first.find(_PH)
+        ph = ph_of(element)
         if ph is not None:
             yield element, ph
 
@@ -75,8 +79,17 @@ def title_element(members: Iterable[Any]) -> Any:
     """The element of python-pptx's ``shapes.title`` among a shape tree's ``members``: the first
     placeholder of idx 0 (a LibreOffice export gives every placeholder idx 0)."""
     for element in members:
-        first = element.find("*")  # python-pptx's "./*[1]": lxml's find skips comments too
-        ph = first.find(_PH) if first is not None else None
+        ph = ph_of(element)
         if ph is not None and int(ph.get("idx", "0")) == 0:  # XsdUnsignedInt: int(), default 0
             return element
     return None
+
+
+# Where each kind of shape keeps its own ``a:xfrm`` (python-pptx's ``xfrm`` of the element).
+XFRM_PATHS = {
+    qn("p:sp"): f"{qn('p:spPr')}/{qn('a:xfrm')}",
+    qn("p:cxnSp"): f"{qn('p:spPr')}/{qn('a:xfrm')}",
+    qn("p:pic"): f"{qn('p:spPr')}/{qn('a:xfrm')}",
+    qn("p:graphicFrame"): qn("p:xfrm"),
+    qn("p:grpSp"): f"{qn('p:grpSpPr')}/{qn('a:xfrm')}",
+}

@@ -23,7 +23,7 @@ from deckgen.fit.fitter import HANG_EM
 from deckgen.plan.boxes import Box
 from deckgen.plan.sizing import MIN_BODY_PT
 from deckgen.render.fill.colors import Ink, Palette, inherited_color, slide_palette
-from deckgen.render.fill.layoutmemo import layout_cache, layout_of, ph_element
+from deckgen.render.fill.layoutmemo import XFRM_PATHS, layout_cache, layout_of, ph_element
 from deckgen.render.fill.textxml import (
     A_BODY_PR,
     ParaSpec,
@@ -225,7 +225,7 @@ def shown_spot(shape: BaseShape) -> Spot:
     with its own ``a:off`` and ``a:ext`` is read from their attributes, which is what python-pptx
     returns for them, without its property machinery (this runs for every shape on every slide)."""
     element: Any = shape._element
-    path = _OWN_XFRM.get(element.tag)
+    path = XFRM_PATHS.get(element.tag)
     xfrm = element.find(path) if path is not None else element.xfrm
     if xfrm is not None:
         spot = _own_spot(xfrm)
@@ -240,16 +240,13 @@ def shown_spot(shape: BaseShape) -> Spot:
     return _spot(shape)
 
 
-_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-# Where python-pptx's ``BaseShapeElement.xfrm`` looks; other elements answer it themselves.
-_OWN_XFRM = {f"{_P}{tag}": f"{_P}spPr/{_A}xfrm" for tag in ("sp", "pic", "cxnSp")}
+_OFF, _EXT = qn("a:off"), qn("a:ext")
 
 
 def _own_spot(xfrm: Any) -> Spot | None:
     """The four values of an ``a:xfrm`` with both ``a:off`` and ``a:ext`` in plain EMU; None
     for anything else (a missing part inherits, "1in" is a universal measure): python-pptx reads those."""
-    off, ext = xfrm.find(f"{_A}off"), xfrm.find(f"{_A}ext")
+    off, ext = xfrm.find(_OFF), xfrm.find(_EXT)
     if off is None or ext is None:
         return None
     try:

@@ -89,6 +89,12 @@ def in_range(spec: ParaSpec) -> bool:
     return writable(spec.text, style.lang)
 
 
+def one_run(text: str) -> bool:
+    """Whether python-pptx writes ``text`` as one run holding it as it is: not empty, no line
+    break to split it at, no control character to escape."""
+    return text != "" and _BREAKS.search(text) is None and _CONTROL.search(text) is None
+
+
 def writable(text: str, lang: str) -> bool:
     """Whether ``text`` and ``lang`` hold only characters an XML document may (after
     python-pptx's escapes), so that parsing them here gives what lxml's setters would."""

@@ -6,7 +6,7 @@ fixed stamps: three copies of the package at once, every part compressed twice, 
 slide's tree alive until the end. Here each part is compressed once, exactly as ``zipfile``
 would compress it (the same zlib settings, the whole blob in one call), and a slide, its notes
 and its charts are compressed as soon as the slide is finished, after which their XML trees are
-let go. ``write`` then lays the entries out in the order deckgen always used: content types
+let go. ``write_to`` then lays the entries out in the order deckgen always used: content types
 first, then by name, every entry dated 1980-01-01 with the same attributes, so the bytes are
 the ones ``zipfile.writestr`` gives for the same entries.
 
@@ -19,7 +19,6 @@ What it assumes about the standard library's ``zipfile`` (checked by
 
 from __future__ import annotations
 
-import io
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
@@ -100,7 +99,8 @@ def zip_order(names: Iterable[str]) -> list[str]:
 
 
 class PackageWriter:
-    """The package's entries, compressed as the render goes; ``write`` lays them out once.
+    """The package's entries, compressed as the render goes; ``write_to`` lays them out once,
+    streamed into the deck's file.
 
     ``transform`` rewrites one part's bytes before they are compressed, by member name (the
     stable stamps of a chart's workbook); ``stored`` says which members are stored as they are.
@@ -129,12 +129,6 @@ class PackageWriter:
             if name not in self._done:
                 self._done[name] = self._pack(name, part.blob)
                 release(part)
-
-    def write(self, package: Package) -> bytes:
-        """The whole package as zip bytes; finished parts are taken as compressed earlier."""
-        out = io.BytesIO()
-        self.write_to(package, out)
-        return out.getvalue()
 
     def write_to(self, package: Package, into: BinaryIO) -> None:
         """Write the whole package into the seekable stream ``into`` (a deck's temporary file:
